@@ -1,0 +1,82 @@
+import { BaseError } from './base.js'
+
+/**
+ * Why a storage operation failed.
+ * - `corrupted`: the stored record is unreadable (truncated, missing or mistyped fields, wrapping key gone).
+ * - `tampered`: the record is well formed but fails its integrity check (AES-GCM authentication).
+ * - `version`: the record was written by an incompatible storage format version.
+ * - `unavailable`: no IndexedDB / WebCrypto here (SSR, insecure context, blocked storage).
+ * - `write-failed`: the write did not complete; nothing was written.
+ * - `invalid`: the caller passed a bad record, patch, id or scope; nothing was written.
+ */
+export type SessionStorageErrorReason =
+  | 'corrupted'
+  | 'tampered'
+  | 'version'
+  | 'unavailable'
+  | 'write-failed'
+  | 'invalid'
+
+export type SessionStorageErrorParameters = {
+  reason: SessionStorageErrorReason
+  sessionId?: string | undefined
+  cause?: unknown
+  details?: string | undefined
+}
+
+export type SessionStorageErrorType = SessionStorageError & { name: 'SessionStorageError' }
+
+/** A session record could not be read or written; `reason` says why and `sessionId` which record. */
+export class SessionStorageError extends BaseError {
+  override name = 'SessionStorageError'
+  reason: SessionStorageErrorReason
+  sessionId: string | undefined
+
+  constructor({ reason, sessionId, cause, details }: SessionStorageErrorParameters) {
+    super(storageShortMessage(reason, sessionId), {
+      cause,
+      details,
+      docsPath: '/errors#sessionstorageerror',
+      metaMessages: [
+        `Reason: ${reason}`,
+        ...(sessionId !== undefined ? [`Session: ${sessionId}`] : []),
+      ],
+    })
+    this.reason = reason
+    this.sessionId = sessionId
+  }
+}
+
+function storageShortMessage(reason: SessionStorageErrorReason, sessionId: string | undefined) {
+  const session = sessionId !== undefined ? `Stored session "${sessionId}"` : 'A stored session'
+  switch (reason) {
+    case 'corrupted':
+      return `${session} is unreadable and was not used. Remove it and create a new session.`
+    case 'tampered':
+      return `${session} failed its integrity check and was not used. Remove it and create a new session.`
+    case 'version':
+      return `${session} was written by an incompatible Sessionkit version. Remove it, or upgrade Sessionkit.`
+    case 'unavailable':
+      return 'Session storage is not available here (no IndexedDB or WebCrypto). Use createMemoryStorage() on the server and in tests, or run in a secure browser context.'
+    case 'write-failed':
+      return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the browser's storage quota and private-mode settings.`
+    case 'invalid':
+      return 'The session record, patch or scope passed to storage is invalid; nothing was written. Pass a complete StoredSession and a { chainId, account, appId } scope.'
+  }
+}
+
+export type SessionNotFoundErrorType = SessionNotFoundError & { name: 'SessionNotFoundError' }
+
+/** No session with this id exists for this account, chain and app. */
+export class SessionNotFoundError extends BaseError {
+  override name = 'SessionNotFoundError'
+  sessionId: string
+
+  constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
+    super(`Session "${sessionId}" was not found. List the sessions again, or create a new one.`, {
+      cause,
+      docsPath: '/errors#sessionnotfounderror',
+    })
+    this.sessionId = sessionId
+  }
+}

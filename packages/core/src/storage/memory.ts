@@ -1,0 +1,58 @@
+import { SessionNotFoundError } from '../errors/storage.js'
+import { createListeners } from './listeners.js'
+import { sortNewestFirst } from './order.js'
+import { isSameScope, scopeOf } from './scope.js'
+import type { SessionStorage, StoredSession } from './types.js'
+import {
+  applyPatch,
+  assertPatch,
+  assertScope,
+  assertSessionId,
+  assertStoredSession,
+} from './validate.js'
+
+/** Session storage held in memory only: for tests, the server, and "forget on close". */
+export function createMemoryStorage(): SessionStorage {
+  const sessions = new Map<string, StoredSession>()
+  const listeners = createListeners()
+
+  return {
+    async get(id, scope) {
+      assertSessionId(id)
+      const wanted = assertScope(scope)
+      const session = sessions.get(id)
+      if (!session || !isSameScope(session, wanted)) return undefined
+      return structuredClone(session)
+    },
+    async list(scope) {
+      const wanted = assertScope(scope)
+      const found = [...sessions.values()].filter((session) => isSameScope(session, wanted))
+      return {
+        sessions: sortNewestFirst(found.map((session) => structuredClone(session))),
+        errors: [],
+      }
+    },
+    async put(input) {
+      const session = assertStoredSession(input)
+      sessions.set(session.id, session)
+      listeners.emit({ type: 'put', id: session.id, scope: scopeOf(session), origin: 'local' })
+    },
+    async update(id, patch) {
+      assertSessionId(id)
+      const valid = assertPatch(patch, id)
+      const session = sessions.get(id)
+      if (!session) throw new SessionNotFoundError({ sessionId: id })
+      sessions.set(id, applyPatch(session, valid))
+      listeners.emit({ type: 'update', id, scope: scopeOf(session), origin: 'local' })
+    },
+    async remove(id) {
+      assertSessionId(id)
+      const session = sessions.get(id)
+      if (!sessions.delete(id)) return
+      listeners.emit({ type: 'remove', id, scope: session && scopeOf(session), origin: 'local' })
+    },
+    subscribe(listener) {
+      return listeners.add(listener)
+    },
+  }
+}

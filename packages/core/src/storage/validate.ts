@@ -1,0 +1,181 @@
+import { SessionStorageError, type SessionStorageErrorReason } from '../errors/storage.js'
+import { canonicalJson } from './canonicalJson.js'
+import { isAddressLike, isChainId, isNonEmptyString, readScope } from './scope.js'
+import {
+  type SessionScope,
+  type StoredSession,
+  type StoredSessionApp,
+  type StoredSessionPatch,
+  storedSessionVersion,
+} from './types.js'
+
+/** Everything stored about a session except its private key. */
+export type StoredSessionMetadata = Omit<StoredSession, 'privateKey'>
+
+const maxIdLength = 256
+const privateKeyPattern = /^0x[0-9a-fA-F]{64}$/
+
+/** Checks a caller's session id; throws `SessionStorageError` (`invalid`). */
+export function assertSessionId(id: unknown): asserts id is string {
+  if (!isNonEmptyString(id) || id.length > maxIdLength)
+    throw new SessionStorageError({
+      reason: 'invalid',
+      details: `id must be a non-empty string of at most ${maxIdLength} characters.`,
+    })
+}
+
+/** Checks a caller's scope and returns a copy; throws `SessionStorageError` (`invalid`). */
+export function assertScope(scope: unknown): SessionScope {
+  const read = readScope(scope)
+  if (!read)
+    throw new SessionStorageError({
+      reason: 'invalid',
+      details:
+        'scope must be { chainId: positive integer, account: address, appId: non-empty string }.',
+    })
+  return read
+}
+
+/** Validates a session passed to `put` and returns a normalized copy (unknown fields dropped). */
+export function assertStoredSession(value: unknown): StoredSession {
+  const id = isRecord(value) && typeof value.id === 'string' ? value.id : undefined
+  if (isRecord(value) && value.version !== storedSessionVersion)
+    throw invalid(id, `version must be ${storedSessionVersion}.`)
+  const metadata = readMetadataOrThrow(value, 'invalid', id)
+  const privateKey = (value as Record<string, unknown>).privateKey
+  if (typeof privateKey !== 'string' || !privateKeyPattern.test(privateKey))
+    throw invalid(id, 'privateKey must be a 32-byte hex string.')
+  return { ...metadata, privateKey: privateKey as `0x${string}` }
+}
+
+/**
+ * Reads the metadata of an untrusted stored value. Throws `SessionStorageError` with `version` for a
+ * foreign format version and `corrupted` for anything else malformed; never a `TypeError`.
+ */
+export function readStoredMetadata(value: unknown, id: string): StoredSessionMetadata {
+  if (isRecord(value) && 'version' in value && value.version !== storedSessionVersion)
+    throw new SessionStorageError({
+      reason: 'version',
+      sessionId: id,
+      details: `Found version ${safeString(value.version)}, expected ${storedSessionVersion}.`,
+    })
+  const metadata = readMetadataOrThrow(value, 'corrupted', id)
+  if (metadata.id !== id)
+    throw new SessionStorageError({
+      reason: 'tampered',
+      sessionId: id,
+      details: 'The record is stored under another id than the one it carries.',
+    })
+  return metadata
+}
+
+/** Validates an `update` patch; throws `SessionStorageError` (`invalid`). */
+export function assertPatch(patch: unknown, id: string): StoredSessionPatch {
+  if (!isRecord(patch)) throw invalid(id, 'patch must be an object.')
+  const out: StoredSessionPatch = {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'revokedAt') {
+      if (value !== undefined && !isTime(value)) throw invalid(id, 'revokedAt must be a time.')
+      out.revokedAt = value as number | undefined
+    } else if (key === 'label') {
+      if (value !== undefined && typeof value !== 'string')
+        throw invalid(id, 'label must be a string.')
+      out.label = value as string | undefined
+    } else throw invalid(id, `"${key}" cannot be updated; only revokedAt and label can.`)
+  }
+  return out
+}
+
+/** Applies a validated patch; keys set to `undefined` remove the field. */
+export function applyPatch<T extends StoredSessionMetadata>(
+  record: T,
+  patch: StoredSessionPatch,
+): T {
+  const next: Record<string, unknown> = { ...record }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete next[key]
+    else next[key] = value
+  }
+  return next as T
+}
+
+function readMetadataOrThrow(
+  value: unknown,
+  reason: SessionStorageErrorReason,
+  id: string | undefined,
+): StoredSessionMetadata {
+  const result = readMetadata(value)
+  if (typeof result === 'string')
+    throw new SessionStorageError({
+      reason,
+      sessionId: id,
+      details: `Field "${result}" is missing or malformed.`,
+    })
+  return result
+}
+
+/** The normalized metadata, or the name of the first bad field. */
+function readMetadata(value: unknown): StoredSessionMetadata | string {
+  if (!isRecord(value)) return 'record'
+  const v = value
+  if (v.version !== storedSessionVersion) return 'version'
+  if (!isNonEmptyString(v.id) || v.id.length > maxIdLength) return 'id'
+  const scope = readScope(v)
+  if (!scope)
+    return !isChainId(v.chainId) ? 'chainId' : !isAddressLike(v.account) ? 'account' : 'appId'
+  if (!isAddressLike(v.owner)) return 'owner'
+  const app = readApp(v.app)
+  if (!app) return 'app'
+  if (!isAddressLike(v.sessionAccount)) return 'sessionAccount'
+  if (v.policy === undefined || canonicalJson(v.policy) === undefined) return 'policy'
+  if (!Array.isArray(v.delegations) || canonicalJson(v.delegations) === undefined)
+    return 'delegations'
+  if (!isTime(v.createdAt)) return 'createdAt'
+  if (v.expiresAt !== undefined && !isTime(v.expiresAt)) return 'expiresAt'
+  if (v.revokedAt !== undefined && !isTime(v.revokedAt)) return 'revokedAt'
+  if (v.label !== undefined && typeof v.label !== 'string') return 'label'
+  const metadata: StoredSessionMetadata = {
+    version: storedSessionVersion,
+    id: v.id,
+    ...scope,
+    owner: v.owner,
+    app,
+    sessionAccount: v.sessionAccount,
+    policy: structuredClone(v.policy),
+    delegations: structuredClone(v.delegations),
+    createdAt: v.createdAt as number,
+  }
+  if (v.expiresAt !== undefined) metadata.expiresAt = v.expiresAt as number
+  if (v.revokedAt !== undefined) metadata.revokedAt = v.revokedAt as number
+  if (v.label !== undefined) metadata.label = v.label as string
+  return metadata
+}
+
+function readApp(value: unknown): StoredSessionApp | undefined {
+  if (!isRecord(value)) return undefined
+  if (typeof value.name !== 'string' || typeof value.url !== 'string') return undefined
+  if (value.icon !== undefined && typeof value.icon !== 'string') return undefined
+  return value.icon === undefined
+    ? { name: value.name, url: value.url }
+    : { name: value.name, url: value.url, icon: value.icon }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+}
+
+function invalid(id: string | undefined, details: string) {
+  return new SessionStorageError({ reason: 'invalid', sessionId: id, details })
+}
+
+function safeString(value: unknown): string {
+  try {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value)
+  } catch {
+    return typeof value
+  }
+}
