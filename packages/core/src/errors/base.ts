@@ -24,7 +24,8 @@ export class BaseError extends Error {
       (parameters.cause instanceof BaseError
         ? parameters.cause.details
         : parameters.cause instanceof Error
-          ? ((parameters.cause as { shortMessage?: string }).shortMessage ?? parameters.cause.message)
+          ? ((parameters.cause as { shortMessage?: string }).shortMessage ??
+            parameters.cause.message)
           : '')
     const message = [
       shortMessage,

@@ -1,0 +1,5 @@
+export { type DevAccount, roles } from '../accounts.js'
+export { type DevnetPart, DevnetStartError } from '../errors.js'
+export { type DevnetInfo, toDevnetInfo } from '../info.js'
+export type { PaymasterMode } from '../paymaster.js'
+export { type Devnet, type StartDevnetParameters, startDevnet } from '../startDevnet.js'

@@ -1,0 +1,1 @@
+export { getDevnet } from '../devnet.js'
