@@ -141,9 +141,9 @@ describe.each(storages)('%s (SessionStorage contract)', (_, create) => {
     await storage.put(stored)
     ;(stored.policy as { maxActions: number }).maxActions = 999
     const read = await storage.get(stored.id, scope)
-    ;(read?.delegations as unknown[]).push('mutated')
+    ;(read!.delegations as unknown[]).push('mutated')
     const again = await storage.get(stored.id, scope)
-    expect((again?.policy as { maxActions: number }).maxActions).toBe(10)
+    expect((again!.policy as { maxActions: number }).maxActions).toBe(10)
     expect(again?.delegations).toHaveLength(1)
   })
 
