@@ -110,6 +110,17 @@ describe.each(storages)('%s (SessionStorage contract)', (_, create) => {
     expect(sessions.map((s) => s.label)).toEqual(['renamed'])
   })
 
+  test('error: put refuses to replace a session of another scope under the same id', async () => {
+    const storage = create()
+    const mine = session()
+    await storage.put(mine)
+    const error = await rejection(storage.put({ ...session(), id: mine.id, account: bob }))
+    expect(error).toBeInstanceOf(SessionStorageError)
+    expect((error as SessionStorageError).reason).toBe('invalid')
+    expect(await storage.get(mine.id, scope)).toEqual(mine)
+    expect(await storage.list({ ...scope, account: bob })).toEqual({ sessions: [], errors: [] })
+  })
+
   test('behavior: update sets and clears revokedAt and label, nothing else', async () => {
     const storage = create()
     const stored = session()

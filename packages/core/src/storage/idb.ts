@@ -15,8 +15,6 @@ export function openDatabase(factory: IDBFactory, name: string): Promise<IDBData
     }
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error)
-    request.onblocked = () =>
-      reject(new Error(`Opening IndexedDB "${name}" is blocked by another tab.`))
   })
 }
 

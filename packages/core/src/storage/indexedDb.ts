@@ -23,6 +23,7 @@ import {
   assertScope,
   assertSessionId,
   assertStoredSession,
+  idTakenError,
   readStoredMetadata,
   type StoredSessionMetadata,
 } from './validate.js'
@@ -171,9 +172,14 @@ export function createIndexedDbStorage(
       const db = await open()
       const record = await guard(encode(db, session), 'write-failed', session.id)
       await guard(
-        run(db, sessionsStore, 'readwrite', (store, done) => {
-          store.put(record, session.id)
-          done(undefined)
+        run(db, sessionsStore, 'readwrite', (store, done, abort) => {
+          const request = store.get(session.id)
+          request.onsuccess = () => {
+            const existing = readScope(request.result)
+            if (existing && !isSameScope(existing, session)) return abort(idTakenError(session.id))
+            store.put(record, session.id)
+            done(undefined)
+          }
         }),
         'write-failed',
         session.id,

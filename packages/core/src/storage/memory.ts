@@ -9,6 +9,7 @@ import {
   assertScope,
   assertSessionId,
   assertStoredSession,
+  idTakenError,
 } from './validate.js'
 
 /** Session storage held in memory only: for tests, the server, and "forget on close". */
@@ -34,6 +35,8 @@ export function createMemoryStorage(): SessionStorage {
     },
     async put(input) {
       const session = assertStoredSession(input)
+      const existing = sessions.get(session.id)
+      if (existing && !isSameScope(existing, session)) throw idTakenError(session.id)
       sessions.set(session.id, session)
       listeners.emit({ type: 'put', id: session.id, scope: scopeOf(session), origin: 'local' })
     },

@@ -49,7 +49,10 @@ export type StoredSessionPatch = {
 export type ListStoredSessionsReturnType = {
   /** Usable sessions of the scope, newest first. */
   sessions: StoredSession[]
-  /** One typed error per unreadable record (corrupted, tampered, foreign version); the others stay usable. */
+  /**
+   * One typed error per unreadable record (corrupted, tampered, foreign version); the others stay
+   * usable. A record whose own scope fields are unreadable is reported in every scope.
+   */
   errors: SessionStorageError[]
 }
 
@@ -77,7 +80,7 @@ export type SessionStorage = {
   get(id: string, scope: SessionScope): Promise<StoredSession | undefined>
   /** All sessions of this scope, with one typed error per unreadable record. */
   list(scope: SessionScope): Promise<ListStoredSessionsReturnType>
-  /** Stores (or replaces) a session, atomically. */
+  /** Stores (or replaces) a session, atomically. Refuses to replace a session of another scope. */
   put(session: StoredSession): Promise<void>
   /** Changes `revokedAt` / `label` of a stored session, atomically. Rejects with `SessionNotFoundError` when missing. */
   update(id: string, patch: StoredSessionPatch): Promise<void>

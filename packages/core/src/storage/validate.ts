@@ -69,6 +69,11 @@ export function readStoredMetadata(value: unknown, id: string): StoredSessionMet
   return metadata
 }
 
+/** The error for a `put` that would replace a session of another scope under the same id. */
+export function idTakenError(id: string) {
+  return invalid(id, 'This id is already used by a session of another account, chain or app.')
+}
+
 /** Validates an `update` patch; throws `SessionStorageError` (`invalid`). */
 export function assertPatch(patch: unknown, id: string): StoredSessionPatch {
   if (!isRecord(patch)) throw invalid(id, 'patch must be an object.')
