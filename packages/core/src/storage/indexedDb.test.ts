@@ -249,6 +249,12 @@ describe('createIndexedDbStorage', () => {
     const [[, value] = []] = await raw.entries(sessionsStore)
     await raw.put(sessionsStore, 'copy', { ...(value as RawRecord), id: 'copy' })
     await raw.put(sessionsStore, 'copy-same-id', value)
+    const db = await openDatabase(p.indexedDB, p.name)
+    await run(db, sessionsStore, 'readwrite', (s, done) => {
+      s.put(value, 7) // not a key Sessionkit writes: ignored
+      done(undefined)
+    })
+    db.close()
     raw.close()
     const { sessions, errors } = await p.open().list(scope)
     expect(sessions).toEqual([original])

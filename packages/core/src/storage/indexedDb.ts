@@ -148,10 +148,11 @@ export function createIndexedDbStorage(
       const sessions: StoredSession[] = []
       const errors: SessionStorageError[] = []
       await Promise.all(
-        entries.map(async ([key, raw]) => {
+        entries.map(async ([id, raw]) => {
+          // Sessionkit only writes string keys; anything else is not a session of ours.
+          if (typeof id !== 'string') return
           const stored = readScope(raw)
           if (stored && !isSameScope(stored, wanted)) return
-          const id = typeof key === 'string' ? key : String(key)
           try {
             const session = await decode(db, raw, id)
             if (isSameScope(session, wanted)) sessions.push(session)
