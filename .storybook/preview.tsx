@@ -40,6 +40,11 @@ const preview: Preview = {
     layout: 'fullscreen',
     a11y: { test: 'error' },
     controls: { expanded: true },
+    viewport: {
+      options: {
+        narrow320: { name: '320 px (smallest phone)', styles: { width: '320px', height: '640px' } },
+      },
+    },
   },
   tags: ['autodocs'],
 }

@@ -1,3 +1,26 @@
+export {
+  type ConsentApp,
+  ConsentDialog,
+  type ConsentDialogActionsProps,
+  type ConsentDialogContentProps,
+  type ConsentDialogDurationProps,
+  type ConsentDialogHeaderProps,
+  type ConsentDialogPermissionProps,
+  type ConsentDialogPermissionsProps,
+  type ConsentDialogRisksProps,
+  type ConsentDialogRootProps,
+  type ConsentDialogStatusProps,
+  type ConsentDialogTriggerProps,
+  type ConsentError,
+  type ConsentSelection,
+  type ConsentStatus,
+} from '../consent-dialog/consent-dialog.js'
+export {
+  clampDuration,
+  type DurationOption,
+  defaultDurationOptions,
+} from '../consent-dialog/duration.js'
+export { type ConsentExpand, describeAddition } from '../consent-dialog/expand.js'
 export { MissingRootError, type MissingRootErrorType } from '../internal/errors.js'
 export {
   getSessionMeterModel,

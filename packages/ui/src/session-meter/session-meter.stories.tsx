@@ -112,19 +112,14 @@ export const LiveCountdown: Story = {
 
 export const Compact320: Story = {
   name: 'At 320 px',
-  globals: { viewport: { value: 'mobile1' } },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 320 }} data-testid="frame">
-        <Story />
-      </div>
-    ),
-  ],
+  globals: { viewport: { value: 'narrow320', isRotated: false } },
   args: { remaining: { ...healthyRemaining, actionsLeft: 2 } },
   play: async ({ canvasElement }) => {
+    await expect(window.innerWidth).toBe(320)
     const meter = within(canvasElement).getByRole('group')
-    await expect(meter.scrollWidth).toBeLessThanOrEqual(320)
-    await expect(meter.getBoundingClientRect().width).toBeLessThanOrEqual(320)
+    await expect(meter.scrollWidth).toBeLessThanOrEqual(meter.clientWidth)
+    await expect(meter.getBoundingClientRect().right).toBeLessThanOrEqual(320)
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)
   },
 }
 
