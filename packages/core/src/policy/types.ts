@@ -8,7 +8,11 @@ import type { Address, Hex } from 'viem'
 export type PolicyPeriod = 'hour' | 'day' | 'week'
 
 /** A token as shown to a person. `address: 'native'` is the chain's native currency. */
-export type TokenInfo = { address: Address | 'native'; symbol?: string | undefined; decimals: number }
+export type TokenInfo = {
+  address: Address | 'native'
+  symbol?: string | undefined
+  decimals: number
+}
 
 /** One readable permission row of the consent dialog. */
 export type PolicyLine = {
@@ -39,6 +43,8 @@ export type PolicyLine = {
         amount: bigint
         formatted: string
         period?: PolicyPeriod | undefined
+        /** Period length in seconds, when the cap is per period (also for custom periods). */
+        periodSeconds?: number | undefined
       }
     | undefined
   actions?: { count: number } | undefined
@@ -101,6 +107,8 @@ export type CheckReason = {
 export type SpendRemaining = {
   token: TokenInfo
   period?: PolicyPeriod | undefined
+  /** Period length in seconds, when the cap is per period (also for custom periods). */
+  periodSeconds?: number | undefined
   limit: bigint
   used: bigint
   left: bigint
@@ -120,4 +128,37 @@ export type CheckResult =
   | { allowed: false; reason: CheckReason; remaining: Remaining }
 
 /** Lifecycle state of a stored session as read from the chain. */
-export type SessionState = 'active' | 'expired' | 'revoked' | 'exhausted' | 'not-yet-valid' | 'missing'
+export type SessionState =
+  | 'active'
+  | 'expired'
+  | 'revoked'
+  | 'exhausted'
+  | 'not-yet-valid'
+  | 'missing'
+
+/** Period state of a NativeTokenPeriodTransfer / ERC20PeriodTransfer enforcer for one delegation. */
+export type PeriodUsage = {
+  /** Index of the period of the last transfer (1-based from the start date; 0 = none yet). */
+  lastTransferPeriod: bigint
+  transferredInCurrentPeriod: bigint
+}
+
+/** On-chain enforcer state of one compiled delegation. */
+export type DelegationUsage = {
+  /** The delegator disabled (revoked) this delegation in the DelegationManager. */
+  disabled?: boolean | undefined
+  /** LimitedCallsEnforcer call count. */
+  callsUsed?: number | undefined
+  /** NativeTokenTransferAmountEnforcer spent amount. */
+  nativeSpent?: bigint | undefined
+  nativePeriod?: PeriodUsage | undefined
+  /** ERC20TransferAmountEnforcer spent amount. */
+  erc20Spent?: bigint | undefined
+  erc20Period?: PeriodUsage | undefined
+}
+
+/** On-chain state of a session's enforcers, keyed by compiled delegation id (`calls:0`, `native`, `erc20:0x…`). */
+export type PolicyUsage = {
+  revoked?: boolean | undefined
+  delegations?: { [id: string]: DelegationUsage | undefined } | undefined
+}

@@ -1,0 +1,57 @@
+export {
+  CallNotCoveredError,
+  type CallNotCoveredErrorType,
+  PolicyCallDecodeError,
+  type PolicyCallDecodeErrorType,
+  PolicyEnvironmentError,
+  type PolicyEnvironmentErrorType,
+  PolicyUnenforceableError,
+  type PolicyUnenforceableErrorType,
+  PolicyValidationError,
+  type PolicyValidationErrorType,
+} from '../errors/policy.js'
+export {
+  type CheckCallsErrorType,
+  type CheckCallsParameters,
+  type CheckCallsReturnType,
+  checkCalls,
+  type PolicySession,
+} from './checkCalls.js'
+export {
+  type ArgRule,
+  type ArgRules,
+  type CallPermission,
+  type DefinePolicyErrorType,
+  type DefinePolicyOptions,
+  type DefinePolicyParameters,
+  definePolicy,
+  type FunctionPermission,
+  type FunctionRef,
+  type NativePermission,
+  type PeriodCap,
+  type Policy,
+  type PolicyPeriodInput,
+  type TokenPermission,
+  type Validity,
+} from './definePolicy.js'
+export {
+  type DescribePolicyErrorType,
+  type DescribePolicyOptions,
+  type DescribePolicyReturnType,
+  describePolicy,
+} from './describePolicy.js'
+export { enforcerTerms } from './enforcerTerms.js'
+export type { CalldataRule, DelegationPlan, DelegationScope } from './planDelegations.js'
+export { type ReadUsageParameters, type ReadUsageReturnType, readUsage } from './readUsage.js'
+export { selectDelegation } from './selectDelegation.js'
+export { deserializePolicy, serializePolicy } from './serializePolicy.js'
+export type { SessionTimes } from './sessionTimes.js'
+export {
+  type Caveat,
+  type CompiledDelegation,
+  type ToCaveatsParameters,
+  type ToCaveatsReturnType,
+  toCaveats,
+} from './toCaveats.js'
+export type { PolicyCall } from './toRawCall.js'
+export type * from './types.js'

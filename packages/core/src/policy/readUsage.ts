@@ -1,0 +1,92 @@
+import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
+import { type Address, type Client, type Hex, parseAbi } from 'viem'
+import { readContract } from 'viem/actions'
+import { PolicyEnvironmentError } from '../errors/policy.js'
+import type { CompiledDelegation } from './toCaveats.js'
+import type { DelegationUsage, PolicyUsage } from './types.js'
+
+const delegationManagerAbi = parseAbi(['function disabledDelegations(bytes32) view returns (bool)'])
+const callCountsAbi = parseAbi(['function callCounts(address, bytes32) view returns (uint256)'])
+const spentMapAbi = parseAbi(['function spentMap(address, bytes32) view returns (uint256)'])
+const periodicAllowancesAbi = parseAbi([
+  'function periodicAllowances(address, bytes32) view returns (uint256 periodAmount, uint256 periodDuration, uint256 startDate, uint256 lastTransferPeriod, uint256 transferredInCurrentPeriod)',
+])
+
+export type ReadUsageParameters = {
+  client: Client
+  environment: Pick<SmartAccountsEnvironment, 'DelegationManager' | 'caveatEnforcers'>
+  /** The session's compiled delegations with the hash of each signed delegation. */
+  delegations: readonly { delegation: CompiledDelegation; hash: Hex }[]
+}
+
+export type ReadUsageReturnType = PolicyUsage
+
+/** Reads the enforcer state of a session's delegations (call counts, spent amounts, period state, revocation) from chain. https://sessionkit.dev/policy#usage */
+export async function readUsage({
+  client,
+  environment,
+  delegations,
+}: ReadUsageParameters): Promise<ReadUsageReturnType> {
+  const manager = environment.DelegationManager as Address
+  const enforcer = (name: string): Address => {
+    const address = environment.caveatEnforcers[name]
+    if (!address) throw new PolicyEnvironmentError({ enforcer: name })
+    return address
+  }
+  const entries = await Promise.all(
+    delegations.map(async ({ delegation, hash }): Promise<[string, DelegationUsage]> => {
+      const { plan } = delegation
+      const periodOf = async (name: string) => {
+        const [, , startDate, lastTransferPeriod, transferredInCurrentPeriod] = await readContract(
+          client,
+          {
+            address: enforcer(name),
+            abi: periodicAllowancesAbi,
+            functionName: 'periodicAllowances',
+            args: [manager, hash],
+          },
+        )
+        return startDate === 0n ? undefined : { lastTransferPeriod, transferredInCurrentPeriod }
+      }
+      const spentOf = (name: string) =>
+        readContract(client, {
+          address: enforcer(name),
+          abi: spentMapAbi,
+          functionName: 'spentMap',
+          args: [manager, hash],
+        })
+      const [disabled, callsUsed, nativeSpent, nativePeriod, erc20Spent, erc20Period] =
+        await Promise.all([
+          readContract(client, {
+            address: manager,
+            abi: delegationManagerAbi,
+            functionName: 'disabledDelegations',
+            args: [hash],
+          }),
+          plan.limitedCalls !== undefined
+            ? readContract(client, {
+                address: enforcer('LimitedCallsEnforcer'),
+                abi: callCountsAbi,
+                functionName: 'callCounts',
+                args: [manager, hash],
+              })
+            : undefined,
+          plan.nativeTotal !== undefined ? spentOf('NativeTokenTransferAmountEnforcer') : undefined,
+          plan.nativePeriod ? periodOf('NativeTokenPeriodTransferEnforcer') : undefined,
+          plan.erc20Total !== undefined ? spentOf('ERC20TransferAmountEnforcer') : undefined,
+          plan.erc20Period ? periodOf('ERC20PeriodTransferEnforcer') : undefined,
+        ])
+      const usage: DelegationUsage = { disabled }
+      if (callsUsed !== undefined) usage.callsUsed = Number(callsUsed)
+      if (nativeSpent !== undefined) usage.nativeSpent = nativeSpent
+      if (nativePeriod) usage.nativePeriod = nativePeriod
+      if (erc20Spent !== undefined) usage.erc20Spent = erc20Spent
+      if (erc20Period) usage.erc20Period = erc20Period
+      return [delegation.id, usage]
+    }),
+  )
+  return {
+    revoked: entries.length > 0 && entries.every(([, usage]) => usage.disabled),
+    delegations: Object.fromEntries(entries),
+  }
+}

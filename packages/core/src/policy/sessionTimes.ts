@@ -1,0 +1,36 @@
+import { PolicyValidationError } from '../errors/policy.js'
+import type { ResolvedPolicy } from './resolvePolicy.js'
+import { maxTimestamp } from './resolvePolicy.js'
+
+/** Absolute times of a granted session. 0 means "not set", as in the TimestampEnforcer terms. */
+export type SessionTimes = {
+  /** Calls are allowed only when `now > notBefore`. */
+  notBefore: number
+  /** Calls are allowed only when `now < expiresAt`. */
+  expiresAt: number
+  /** Start of the first spend period (period enforcers refuse anything before it). */
+  periodStart: number
+}
+
+/** Pins a policy's validity to the time the session is granted. */
+export function getSessionTimes(policy: ResolvedPolicy, grantedAt: number): SessionTimes {
+  if (!Number.isSafeInteger(grantedAt) || grantedAt <= 0)
+    throw new PolicyValidationError({
+      field: 'grantedAt',
+      message: `is not a unix time in seconds (${grantedAt}).`,
+      fix: 'Pass the time the session was granted, in whole seconds.',
+    })
+  const { expiresAt, expiresIn, notBefore } = policy.validity
+  const resolvedExpiry = expiresAt ?? (expiresIn !== undefined ? grantedAt + expiresIn : 0)
+  if (resolvedExpiry > maxTimestamp)
+    throw new PolicyValidationError({
+      field: 'validity.expiresIn',
+      message: 'ends after year 9999.',
+      fix: 'Pass a shorter duration in seconds.',
+    })
+  return {
+    notBefore: notBefore ?? 0,
+    expiresAt: resolvedExpiry,
+    periodStart: notBefore || grantedAt,
+  }
+}
