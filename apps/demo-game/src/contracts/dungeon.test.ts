@@ -103,8 +103,8 @@ describe('Dungeon', () => {
   test('behavior: attack slays a neighbouring monster and pickUp takes a gem, clearing the tile', async () => {
     const me = devnet.accounts[3]!.address
     const tiles = await board(me)
-    const monster = tiles.findIndex((t) => t === tile.monster)
-    const gem = tiles.findIndex((t) => t === tile.gem)
+    const monster = tiles.indexOf(tile.monster)
+    const gem = tiles.indexOf(tile.gem)
     expect(monster).toBeGreaterThan(0)
     expect(gem).toBeGreaterThan(0)
     // Walk (around other monsters) next to the first monster, then strike toward it.
