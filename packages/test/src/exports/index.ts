@@ -1,1 +1,2 @@
 export { getDevnet } from '../devnet.js'
+export * from '../wallet/index.js'
