@@ -1,4 +1,5 @@
 import type { PolicyDescription, Remaining, TokenInfo } from '@sessionkit/core'
+import type { SessionListItem } from '../src/active-session-list/active-session-list.js'
 import type { ConsentExpand } from '../src/consent-dialog/expand.js'
 
 /** Fixed clock for tests and stories: 2026-01-01T12:00:00Z. */
@@ -140,3 +141,62 @@ export const outOfScope: ConsentExpand = {
 }
 
 export const dungeonApp = { name: 'Dungeon Crawl', url: 'https://dungeon.example', icon: undefined }
+
+/** One session per list status, relative to `NOW_MS`. */
+export const sessionRows: SessionListItem[] = [
+  {
+    id: 'active',
+    app: { name: 'Dungeon Crawl', url: 'https://dungeon.example' },
+    state: 'active',
+    summary: 'move, attack on Dungeon · 0.05 ETH per day',
+    expiresAt: NOW_S + 3 * 3600 + 20 * 60,
+    actionsUsed: 38,
+    actionsLeft: 162,
+    spend: [
+      {
+        token: eth,
+        period: 'day',
+        limit: 50_000_000_000_000_000n,
+        used: 12_000_000_000_000_000n,
+        left: 38_000_000_000_000_000n,
+      },
+    ],
+  },
+  {
+    id: 'soon',
+    app: { name: 'Kart Rally', url: 'https://kart.example' },
+    state: 'active',
+    summary: 'race on Track · 2 USDC per day',
+    expiresAt: NOW_S + 4 * 60 + 10,
+    actionsUsed: 12,
+    actionsLeft: 8,
+    spend: [{ token: usdc, period: 'day', limit: 2_000_000n, used: 1_500_000n, left: 500_000n }],
+  },
+  {
+    id: 'expired',
+    app: { name: 'Farm Days', url: 'https://farm.example' },
+    state: 'expired',
+    summary: 'plant, harvest on Farm',
+    expiresAt: NOW_S - 2 * 3600,
+    actionsUsed: 40,
+    actionsLeft: 10,
+  },
+  {
+    id: 'revoked',
+    app: { name: 'Card Duel' },
+    state: 'revoked',
+    summary: 'playCard on Duel',
+    expiresAt: NOW_S + 86_400,
+    actionsUsed: 3,
+    actionsLeft: 97,
+  },
+  {
+    id: 'exhausted',
+    app: { name: 'Pixel Paint', url: 'https://paint.example' },
+    state: 'active',
+    summary: 'paint on Canvas · up to 100 actions',
+    expiresAt: NOW_S + 1800,
+    actionsUsed: 100,
+    actionsLeft: 0,
+  },
+]

@@ -1,4 +1,18 @@
 export {
+  ActiveSessionList,
+  type ActiveSessionListAnnouncerProps,
+  type ActiveSessionListEmptyProps,
+  type ActiveSessionListHeaderProps,
+  type ActiveSessionListItemProps,
+  type ActiveSessionListListProps,
+  type ActiveSessionListLoadingProps,
+  type ActiveSessionListRevokeAllProps,
+  type ActiveSessionListRootProps,
+  getSessionStatus,
+  type SessionListItem,
+  type SessionListStatus,
+} from '../active-session-list/active-session-list.js'
+export {
   type ConsentApp,
   ConsentDialog,
   type ConsentDialogActionsProps,
