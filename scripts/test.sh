@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs everything, then runs lint, types, every test suite and the size budgets.
 set -euo pipefail
+export TURBO_TELEMETRY_DISABLED=1 CI=${CI:-}
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh --browser
 export PATH="$PWD/node_modules/.bin:$PATH"

@@ -22,6 +22,11 @@ function installExitHook() {
   })
 }
 
+/** Sends `signal` to every child still running, synchronously (for signal handlers that may not get to await). */
+export function signalChildren(signal: NodeJS.Signals = 'SIGTERM') {
+  for (const child of live) child.kill(signal)
+}
+
 /**
  * Spawns a child and resolves once `ready` matches its output (or `probe` resolves true).
  * A child that exits first, or does not get ready in time, rejects with a DevnetStartError naming the part.

@@ -33,6 +33,9 @@ async function runCli(signal: NodeJS.Signals) {
   )
   child.kill(signal)
   const code = await exited
+  // Children get SIGTERM first thing; give them a moment to finish exiting.
+  for (let i = 0; i < 50 && children.some(isAlive); i++)
+    await new Promise((r) => setTimeout(r, 100))
   return { info, output, children, code }
 }
 
@@ -52,7 +55,7 @@ describe('sessionkit-devnet CLI', () => {
   test('behavior: Ctrl-C (SIGINT) stops every child too', async () => {
     const { children, code } = await runCli('SIGINT')
     expect(children.length).toBe(2)
-    expect([0, 'SIGINT']).toContain(code)
+    expect(code).toBe(0)
     expect(children.filter(isAlive)).toEqual([])
   })
 })
