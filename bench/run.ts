@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { benchBundleSize } from './bundle-size.js'
 import { benchDevnetStart } from './devnet-start.js'
 import { printTable, type Row } from './stats.js'
 
 /** `pnpm bench [name…]`: runs the benchmarks, prints a table, writes bench/results/<date>.json. */
 const benches: Record<string, () => Promise<{ rows: Row[]; result: Record<string, unknown> }>> = {
+  'bundle-size': () => benchBundleSize(),
   'devnet-start': () => benchDevnetStart(),
 }
 

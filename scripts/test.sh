@@ -10,3 +10,5 @@ echo "› lint";      pnpm exec biome ci .
 echo "› typecheck"; pnpm exec turbo run typecheck --output-logs=errors-only
 echo "› tests (unit, devnet integration, storybook in chromium, browser e2e)"
 pnpm exec vitest run
+echo "› size budgets"
+pnpm exec tsx bench/size-check.ts

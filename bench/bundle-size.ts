@@ -1,0 +1,154 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import type { Row } from './stats.js'
+
+/** What an app that already has these pays nothing for. */
+const appAlreadyHas = [
+  'react',
+  'react-dom',
+  'react/*',
+  'react-dom/*',
+  'viem',
+  'viem/*',
+  'wagmi',
+  'wagmi/*',
+  '@wagmi/core',
+  '@wagmi/core/*',
+  '@tanstack/react-query',
+  '@tanstack/query-core',
+  'radix-ui',
+  '@radix-ui/*',
+]
+
+export type Measure = { main: number; lazy: number; css?: number }
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+
+/** Minified + gzipped bytes of `code`'s bundle: the entry and what it imports statically (main), and the dynamic chunks (lazy). */
+export async function measure(code: string, external: string[] = []): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), 'sk-size-'))
+  const entry = join(here, `.entry-${Math.random().toString(36).slice(2)}.ts`)
+  writeFileSync(entry, code)
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      outdir: dir,
+      metafile: true,
+      logLevel: 'silent',
+      external: [...appAlreadyHas, ...external],
+      loader: { '.css': 'css' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+    })
+    const outputs = result.metafile.outputs
+    const entryOut = Object.keys(outputs).find((k) => outputs[k]?.entryPoint && k.endsWith('.js'))!
+    const staticClosure = new Set<string>()
+    const visit = (file: string) => {
+      if (staticClosure.has(file)) return
+      staticClosure.add(file)
+      for (const imp of outputs[file]?.imports ?? [])
+        if (imp.kind === 'import-statement' && !imp.external) visit(imp.path)
+    }
+    visit(entryOut)
+    const gz = (file: string) => gzipSync(readFileSync(file)).length
+    let main = 0
+    let lazy = 0
+    let css = 0
+    for (const file of Object.keys(outputs)) {
+      if (file.endsWith('.css')) css += gz(file)
+      else if (file.endsWith('.js'))
+        staticClosure.has(file) ? (main += gz(file)) : (lazy += gz(file))
+    }
+    return { main, lazy, ...(css ? { css } : {}) }
+  } finally {
+    ;(await import('node:fs')).rmSync(entry, { force: true })
+  }
+}
+
+export const budgets = { coreReactMain: 25_000, uiMain: 12_000, uiCss: 4_000 }
+
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`
+
+/** What Sessionkit adds to an app, beside the anchors, measured the same way in the same run. */
+export async function benchBundleSize(): Promise<{
+  rows: Row[]
+  result: Record<string, unknown>
+  over: string[]
+}> {
+  const ours = {
+    coreReact: await measure(`export * from '@sessionkit/react'`),
+    ui: await measure(`export * from '@sessionkit/ui'\nimport '@sessionkit/ui/styles.css'`),
+  }
+  const anchors = {
+    // Each anchor with its own peers external (an app using it installs those anyway), everything else counted.
+    agwReact: await measure(`export * from '@abstract-foundation/agw-react'`, [
+      '@privy-io/react-auth',
+      'secp256k1',
+    ]),
+    zerodevPermissions: await measure(`export * from '@zerodev/permissions'`, [
+      '@zerodev/webauthn-key',
+    ]),
+    kitToMetaMaskSmartAccount: await measure(
+      `export { toMetaMaskSmartAccount } from '@metamask/smart-accounts-kit'`,
+    ),
+    kitCreateDelegation: await measure(
+      `export { createDelegation } from '@metamask/smart-accounts-kit'`,
+    ),
+  }
+  const over: string[] = []
+  if (ours.coreReact.main > budgets.coreReactMain)
+    over.push(`core+react main ${kB(ours.coreReact.main)} > ${kB(budgets.coreReactMain)}`)
+  if (ours.ui.main > budgets.uiMain) over.push(`ui ${kB(ours.ui.main)} > ${kB(budgets.uiMain)}`)
+  if ((ours.ui.css ?? 0) > budgets.uiCss)
+    over.push(`ui css ${kB(ours.ui.css ?? 0)} > ${kB(budgets.uiCss)}`)
+  const rows: Row[] = [
+    {
+      figure: 'bundle: core+react main path',
+      ours: kB(ours.coreReact.main),
+      anchor: `agw-react ${kB(anchors.agwReact.main)}`,
+      ratio: `${(ours.coreReact.main / anchors.agwReact.main).toFixed(2)}×`,
+      target: '≤ 25 kB',
+      ok: ours.coreReact.main <= budgets.coreReactMain,
+    },
+    { figure: 'bundle: core+react lazy (revoke…)', ours: kB(ours.coreReact.lazy) },
+    {
+      figure: 'bundle: core+react vs @zerodev/permissions',
+      ours: kB(ours.coreReact.main),
+      anchor: kB(anchors.zerodevPermissions.main),
+      ratio: `${(ours.coreReact.main / anchors.zerodevPermissions.main).toFixed(2)}×`,
+    },
+    {
+      figure: 'bundle: core+react vs kit toMetaMaskSmartAccount',
+      ours: kB(ours.coreReact.main),
+      anchor: kB(anchors.kitToMetaMaskSmartAccount.main),
+      ratio: `${(ours.coreReact.main / anchors.kitToMetaMaskSmartAccount.main).toFixed(2)}×`,
+    },
+    {
+      figure: 'bundle: kit createDelegation alone',
+      ours: '',
+      anchor: kB(anchors.kitCreateDelegation.main),
+    },
+    {
+      figure: 'bundle: ui',
+      ours: kB(ours.ui.main),
+      target: '≤ 12 kB',
+      ok: ours.ui.main <= budgets.uiMain,
+    },
+    {
+      figure: 'bundle: ui css',
+      ours: kB(ours.ui.css ?? 0),
+      target: '≤ 4 kB',
+      ok: (ours.ui.css ?? 0) <= budgets.uiCss,
+    },
+  ]
+  return { rows, result: { bundleBytes: { ours, anchors, budgets } }, over }
+}
