@@ -49,7 +49,9 @@ export const Closed: Story = {
     await userEvent.keyboard('{Enter}')
     const dialog = await canvas.findByRole('dialog')
     await expect(args.onOpenChange).toHaveBeenLastCalledWith(true)
-    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true))
+    await waitFor(() => expect(dialog).toHaveFocus())
+    await userEvent.tab()
+    await expect(dialog.contains(document.activeElement)).toBe(true)
     await userEvent.keyboard('{Escape}')
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull())
     await expect(trigger).toHaveFocus()
@@ -246,5 +248,10 @@ export const Narrow320: Story = {
     await expect(dialog.getBoundingClientRect().width).toBe(304)
     await expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth)
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)
+    for (const option of within(dialog).getAllByRole('radio')) {
+      await expect(option.scrollWidth).toBeLessThanOrEqual(option.clientWidth)
+    }
+    const approve = within(dialog).getByRole('button', { name: 'Approve' })
+    await expect(approve.scrollWidth).toBeLessThanOrEqual(approve.clientWidth)
   },
 }

@@ -231,6 +231,7 @@ function Content({
   container,
   children,
   onPointerDownOutside,
+  onOpenAutoFocus,
   ...props
 }: ConsentDialogContentProps) {
   const context = useConsentDialog('Content')
@@ -249,6 +250,14 @@ function Content({
         data-status={context.status}
         data-sk-theme={portal.themeAttribute}
         aria-busy={context.status === 'pending'}
+        onOpenAutoFocus={(event) => {
+          onOpenAutoFocus?.(event)
+          if (event.defaultPrevented) return
+          // Start on the panel itself so a screen reader reads the title and description first,
+          // rather than jumping to the first switch halfway down a long request.
+          event.preventDefault()
+          ;(event.currentTarget as HTMLElement | null)?.focus()
+        }}
         onPointerDownOutside={(event) => {
           onPointerDownOutside?.(event)
           // A stray click must not drop a request the wallet is still showing.

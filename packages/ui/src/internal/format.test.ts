@@ -8,6 +8,8 @@ describe('formatDuration', () => {
     expect(formatDuration(14 * 60 + 59)).toBe('14 min')
     expect(formatDuration(3600)).toBe('1 h')
     expect(formatDuration(3900)).toBe('1 h 5 min')
+    expect(formatDuration(86_400)).toBe('24 h')
+    expect(formatDuration(86_400 * 2)).toBe('2 d')
     expect(formatDuration(86_400 * 2 + 3 * 3600)).toBe('2 d 3 h')
     expect(formatDuration(-5)).toBe('0 s')
   })

@@ -1,7 +1,7 @@
-/** Formats a non-negative number of seconds as a short human duration, e.g. `1 h 5 min`, `14 min`, `45 s`. */
+/** Formats a non-negative number of seconds as a short human duration, e.g. `2 d 3 h`, `24 h`, `1 h 5 min`, `14 min`, `45 s`. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds))
-  if (s >= 86_400) {
+  if (s >= 172_800) {
     const days = Math.floor(s / 86_400)
     const hours = Math.floor((s % 86_400) / 3600)
     return hours ? `${days} d ${hours} h` : `${days} d`
