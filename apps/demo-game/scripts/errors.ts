@@ -22,3 +22,15 @@ export class DungeonDeployError extends BaseError {
     super('Deploying the Dungeon contract failed. Check that the devnet is running.', parameters)
   }
 }
+
+export type DemoStartErrorType = DemoStartError & { name: 'DemoStartError' }
+/** The demo could not start (devnet without dev accounts, Vite could not listen, ...). */
+export class DemoStartError extends BaseError {
+  override name = 'DemoStartError'
+  constructor(details: string, parameters: { cause?: unknown } = {}) {
+    super('The demo could not start. Free the port or restart the devnet and try again.', {
+      ...parameters,
+      details,
+    })
+  }
+}

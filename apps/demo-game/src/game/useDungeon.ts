@@ -1,0 +1,38 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { type Address, zeroAddress } from 'viem'
+import { useReadContract } from 'wagmi'
+import { dungeonAbi, type Tile } from '../contracts/dungeon.js'
+
+/** The confirmed on-chain state of `player` in the Dungeon at `game`, polled every second. */
+export function useDungeon(parameters: { game: Address; player: Address | undefined }) {
+  const { game, player } = parameters
+  const queryClient = useQueryClient()
+  const common = {
+    address: game,
+    abi: dungeonAbi,
+    args: [player ?? zeroAddress],
+    query: { enabled: player !== undefined, refetchInterval: 1_000 },
+  } as const
+  const state = useReadContract({ ...common, functionName: 'getPlayer' })
+  const board = useReadContract({ ...common, functionName: 'board' })
+  const relic = state.data?.relic ?? 0n
+  const owner = useReadContract({
+    address: game,
+    abi: dungeonAbi,
+    functionName: 'ownerOf',
+    args: [relic],
+    query: { enabled: relic > 0n, refetchInterval: 1_000 },
+  })
+  const refetch = useCallback(
+    () => queryClient.refetchQueries({ queryKey: ['readContract', { address: game }] }),
+    [queryClient, game],
+  )
+  return {
+    player: state.data,
+    tiles: board.data as readonly Tile[] | undefined,
+    relicOwner: owner.data,
+    isLoading: state.isLoading || board.isLoading,
+    refetch,
+  }
+}

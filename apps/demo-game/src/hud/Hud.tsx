@@ -1,0 +1,41 @@
+import { type Address, isAddressEqual } from 'viem'
+import { useApprovals } from '../wallet/ApprovalSheet.js'
+
+export type HudProps = {
+  landed: number
+  pending: number
+  kills: number
+  gems: number
+  relic: bigint
+  relicOwner: Address | undefined
+  player: Address
+}
+
+/** The counters that prove the point: wallet prompts vs moves landed on-chain. */
+export function Hud(props: HudProps) {
+  const { count } = useApprovals()
+  const owned = props.relicOwner !== undefined && isAddressEqual(props.relicOwner, props.player)
+  return (
+    <dl className="hud">
+      <Stat name="wallet prompts" value={count} testId="prompts" />
+      <Stat name="moves landed" value={props.landed} testId="landed" />
+      <Stat name="in flight" value={props.pending} testId="pending" />
+      <Stat name="monsters slain" value={props.kills} testId="kills" />
+      <Stat name="gems" value={props.gems} testId="gems" />
+      <Stat
+        name="relic"
+        testId="relic"
+        value={props.relic === 0n ? 'none yet' : `#${props.relic} ${owned ? 'yours' : 'lost'}`}
+      />
+    </dl>
+  )
+}
+
+function Stat({ name, value, testId }: { name: string; value: number | string; testId: string }) {
+  return (
+    <div className="stat" data-testid={testId}>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </div>
+  )
+}
