@@ -1,0 +1,138 @@
+import {
+  type Address,
+  type Chain,
+  type Client,
+  encodeFunctionData,
+  type Hex,
+  type SignableMessage,
+  type Transport,
+  type TypedDataDefinition,
+} from 'viem'
+import {
+  entryPoint07Abi,
+  type SmartAccount,
+  type SmartAccountImplementation,
+  toPackedUserOperation,
+  toSmartAccount,
+  type UserOperation,
+} from 'viem/account-abstraction'
+import { hybridDeleGatorAbi } from './abis.js'
+import { type DeleGatorEnvironment, getDeleGatorDeployment } from './counterfactual.js'
+import { encodeExecutions } from './executions.js'
+
+/** Signs for the EOA owner of a HybridDeleGator (a local key or the connected wallet). */
+export type DeleGatorOwner = {
+  address: Address
+  signTypedData: (typedData: TypedDataDefinition) => Promise<Hex>
+  signMessage?: ((parameters: { message: SignableMessage }) => Promise<Hex>) | undefined
+}
+
+export type ToDeleGatorAccountParameters = {
+  client: Client<Transport, Chain>
+  owner: DeleGatorOwner
+  environment: DeleGatorEnvironment & { EntryPoint: Address }
+}
+
+export type DeleGatorAccount = SmartAccount<
+  SmartAccountImplementation<
+    typeof entryPoint07Abi,
+    '0.7',
+    { deployment: ReturnType<typeof getDeleGatorDeployment> }
+  >
+>
+
+/** A 65-byte ECDSA-shaped stub, as the kit uses for gas estimation. */
+export const ecdsaStubSignature: Hex =
+  '0x000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000011b'
+
+/** EIP-712 types a HybridDeleGator validates a UserOperation signature against. */
+export const packedUserOperationTypes = {
+  PackedUserOperation: [
+    { name: 'sender', type: 'address' },
+    { name: 'nonce', type: 'uint256' },
+    { name: 'initCode', type: 'bytes' },
+    { name: 'callData', type: 'bytes' },
+    { name: 'accountGasLimits', type: 'bytes32' },
+    { name: 'preVerificationGas', type: 'uint256' },
+    { name: 'gasFees', type: 'bytes32' },
+    { name: 'paymasterAndData', type: 'bytes' },
+    { name: 'entryPoint', type: 'address' },
+  ],
+} as const
+
+/** The typed data a HybridDeleGator's owner signs for a UserOperation (mirrors the kit's `signUserOperation`). */
+export function getUserOperationTypedData(parameters: {
+  userOperation: UserOperation<'0.7'>
+  address: Address
+  chainId: number
+  entryPoint: Address
+}) {
+  const packed = toPackedUserOperation({ ...parameters.userOperation, signature: '0x' })
+  return {
+    domain: {
+      name: 'HybridDeleGator',
+      version: '1',
+      chainId: parameters.chainId,
+      verifyingContract: parameters.address,
+    },
+    types: packedUserOperationTypes,
+    primaryType: 'PackedUserOperation' as const,
+    message: { ...packed, entryPoint: parameters.entryPoint },
+  }
+}
+
+/**
+ * A light viem smart account for a counterfactual HybridDeleGator owned by one EOA, without the
+ * Smart Accounts Kit: same address, deploy data and UserOperation signing.
+ */
+export async function toDeleGatorAccount(
+  parameters: ToDeleGatorAccountParameters,
+): Promise<DeleGatorAccount> {
+  const { client, owner, environment } = parameters
+  const deployment = getDeleGatorDeployment({ owner: owner.address, environment })
+  const chainId = client.chain.id
+  return toSmartAccount({
+    client: client as Client<Transport, Chain, undefined>,
+    entryPoint: { abi: entryPoint07Abi, address: environment.EntryPoint, version: '0.7' },
+    extend: { deployment },
+    async getAddress() {
+      return deployment.address
+    },
+    async encodeCalls(calls) {
+      const { mode, executionCalldata } = encodeExecutions(
+        calls.map((call) => ({
+          target: call.to,
+          value: call.value ?? 0n,
+          callData: call.data ?? '0x',
+        })),
+      )
+      return encodeFunctionData({
+        abi: hybridDeleGatorAbi,
+        functionName: 'execute',
+        args: [mode, executionCalldata],
+      })
+    },
+    async getFactoryArgs() {
+      return { factory: deployment.factory, factoryData: deployment.factoryData }
+    },
+    async getStubSignature() {
+      return ecdsaStubSignature
+    },
+    async signMessage({ message }) {
+      if (!owner.signMessage) throw new Error('This owner cannot sign messages.')
+      return owner.signMessage({ message })
+    },
+    async signTypedData(typedData) {
+      return owner.signTypedData(typedData as TypedDataDefinition)
+    },
+    async signUserOperation(userOperation) {
+      const typedData = getUserOperationTypedData({
+        userOperation: { ...userOperation, sender: deployment.address } as UserOperation<'0.7'>,
+        address: deployment.address,
+        chainId: userOperation.chainId ?? chainId,
+        entryPoint: environment.EntryPoint,
+      })
+      return owner.signTypedData(typedData as unknown as TypedDataDefinition)
+    },
+  }) as Promise<DeleGatorAccount>
+}

@@ -1,0 +1,379 @@
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } from 'viem'
+import { encodeFunctionData, size, slice } from 'viem'
+import {
+  estimateUserOperationGas,
+  getPaymasterData,
+  getPaymasterStubData,
+  sendUserOperation,
+  type UserOperation,
+  type UserOperationReceipt,
+} from 'viem/account-abstraction'
+import { delegationManagerAbi } from '../accounts/abis.js'
+import { encodePermissionContext } from '../accounts/delegation.js'
+import { type Execution, encodeExecutions } from '../accounts/executions.js'
+import type { SessionConfig } from '../createSessionConfig.js'
+import { getSessionContext } from '../engines/context.js'
+import type { Engine } from '../engines/createEngines.js'
+import { claimDeployment, type DeploymentClaim } from '../engines/deployments.js'
+import type { SessionLeaf, SessionRuntime } from '../engines/loadSession.js'
+import { waitForReceipt } from '../engines/receipts.js'
+import type { BaseErrorType } from '../errors/base.js'
+import type { PolicyCallDecodeErrorType } from '../errors/policy.js'
+import {
+  type AccountNotConnectedErrorType,
+  BundlerError,
+  type BundlerErrorType,
+  type ChainNotConfiguredErrorType,
+  PaymasterError,
+  type PaymasterErrorType,
+  SessionCallsRevertedError,
+  type SessionCallsRevertedErrorType,
+  type SessionExhaustedErrorType,
+  type SessionExpiredErrorType,
+  type SessionMissingErrorType,
+  SessionParameterError,
+  type SessionParameterErrorType,
+  type SessionRevokedErrorType,
+  type SessionScopeErrorType,
+} from '../errors/session.js'
+import type { SessionNotFoundErrorType, SessionStorageErrorType } from '../errors/storage.js'
+import { selectDelegation } from '../policy/selectDelegation.js'
+import { type PolicyCall, toRawCall } from '../policy/toRawCall.js'
+import type { Remaining } from '../policy/types.js'
+import { checkLoaded, resolveSession } from './internal/resolveSession.js'
+
+/** One call, typed from its ABI, or raw `{ to, data, value }`. */
+export type SessionCall<
+  abi extends Abi | readonly unknown[] = Abi,
+  functionName extends ContractFunctionName<abi> = ContractFunctionName<abi>,
+> =
+  | { to: Address; data?: Hex | undefined; value?: bigint | undefined }
+  | {
+      address: Address
+      abi: abi
+      functionName: functionName | ContractFunctionName<abi>
+      args?:
+        | ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+        | readonly unknown[]
+        | undefined
+      value?: bigint | undefined
+    }
+
+export type SendSessionCallsParameters = {
+  /** The session to act with. Defaults to the newest usable session whose policy allows the calls. */
+  id?: string | undefined
+  /** Calls to make, in order, in one UserOperation. */
+  calls: readonly SessionCall[]
+  /** `parallel` (default): an independent nonce lane per action. `ordered`: actions land in the order sent. */
+  lane?: 'parallel' | 'ordered' | undefined
+}
+
+/** A sent action: its UserOperation hash and a way to wait for it. */
+export type SendSessionCallsReturnType = {
+  id: string
+  hash: Hex
+  /** What remains of the session once this action lands (as the client computed it). */
+  remaining: Remaining
+  /** Resolves with the receipt once the action landed; rejects with a typed error if it reverted or was dropped. */
+  wait(options?: { timeout?: number | undefined }): Promise<UserOperationReceipt>
+}
+
+export type SendSessionCallsErrorType =
+  | AccountNotConnectedErrorType
+  | ChainNotConfiguredErrorType
+  | SessionNotFoundErrorType
+  | SessionStorageErrorType
+  | SessionExpiredErrorType
+  | SessionRevokedErrorType
+  | SessionExhaustedErrorType
+  | SessionMissingErrorType
+  | SessionScopeErrorType
+  | SessionParameterErrorType
+  | PolicyCallDecodeErrorType
+  | BundlerErrorType
+  | PaymasterErrorType
+  | SessionCallsRevertedErrorType
+  | BaseErrorType
+
+/** @internal Options for tests and attack suites. */
+export type SendSessionCallsInternalOptions = {
+  /** Skip the client-side policy check and send anyway (the chain must refuse). Tests only. */
+  unsafeSkipCheck?: boolean | undefined
+}
+
+/**
+ * Sends calls through a session with no wallet prompt: checks them against the policy first,
+ * then redeems the session's delegations in one sponsored UserOperation from the session
+ * account. https://sessionkit.dev/actions/sendSessionCalls
+ */
+export async function sendSessionCalls(
+  config: SessionConfig,
+  parameters: SendSessionCallsParameters,
+  internal: SendSessionCallsInternalOptions = {},
+): Promise<SendSessionCallsReturnType> {
+  if (
+    typeof parameters !== 'object' ||
+    parameters === null ||
+    !Array.isArray(parameters.calls) ||
+    parameters.calls.length === 0
+  )
+    throw new SessionParameterError({
+      parameter: 'calls',
+      message: 'must be a non-empty array of calls.',
+    })
+  if (
+    parameters.lane !== undefined &&
+    parameters.lane !== 'parallel' &&
+    parameters.lane !== 'ordered'
+  )
+    throw new SessionParameterError({
+      parameter: 'lane',
+      message: "must be 'parallel' or 'ordered'.",
+    })
+  const calls = parameters.calls as readonly PolicyCall[]
+  const rawCalls = calls.map((call, i) => toRawCall(call, i))
+  const context = getSessionContext(config)
+  const { engine } = context
+  const session = await resolveSession(config, context, { id: parameters.id, calls })
+
+  const check = await checkLoaded(session, calls, { throwOnRefusal: !internal.unsafeSkipCheck })
+
+  // Group consecutive calls redeemed through the same delegation.
+  const selected = internal.unsafeSkipCheck
+    ? calls.map((call, i) => safeSelect(session, call, i))
+    : selectDelegation(session.compiled, calls).map(
+        (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
+      )
+  const groups: { leaf: SessionLeaf; executions: Execution[] }[] = []
+  rawCalls.forEach((raw, i) => {
+    const leaf = selected[i] as SessionLeaf
+    const execution = { target: raw.to, value: raw.value, callData: raw.data }
+    const last = groups[groups.length - 1]
+    if (last && last.leaf === leaf) last.executions.push(execution)
+    else groups.push({ leaf, executions: [execution] })
+  })
+  const redeem = encodeFunctionData({
+    abi: delegationManagerAbi,
+    functionName: 'redeemDelegations',
+    args: [
+      groups.map((g) => encodePermissionContext([g.leaf.delegation, session.root.delegation])),
+      groups.map((g) => encodeExecutions(g.executions).mode),
+      groups.map((g) => encodeExecutions(g.executions).executionCalldata),
+    ],
+  })
+
+  const claims: DeploymentClaim[] = []
+  const settle = (deployed: boolean) => {
+    for (const claim of claims.splice(0)) claim.settle(deployed)
+  }
+  const tracked = session.usage.track(calls)
+  try {
+    const [userClaim, sessionClaim] = await Promise.all([
+      claimDeployment(engine, context.user.address),
+      claimDeployment(engine, session.account.address),
+    ])
+    if (userClaim) claims.push(userClaim)
+    if (sessionClaim) claims.push(sessionClaim)
+    const executions: Execution[] = [
+      ...(userClaim
+        ? [{ target: context.user.factory, value: 0n, callData: context.user.factoryData }]
+        : []),
+      { target: engine.environment.DelegationManager, value: 0n, callData: redeem },
+    ]
+    const callData = await session.account.encodeCalls(
+      executions.map((e) => ({ to: e.target, value: e.value, data: e.callData })),
+    )
+    const nonce = await nextNonce(engine, session, parameters.lane ?? 'parallel')
+    const shape = [
+      userClaim ? 'deploy-user' : '',
+      sessionClaim ? 'deploy-session' : '',
+      rawCalls
+        .map((c) => `${c.to.toLowerCase()}:${size(c.data) >= 4 ? slice(c.data, 0, 4) : '0x'}`)
+        .join(','),
+      size(callData),
+    ].join('|')
+    const hash = await submit(engine, session, {
+      callData,
+      nonce,
+      shape,
+      ...(sessionClaim
+        ? {
+            factory: session.account.deployment.factory,
+            factoryData: session.account.deployment.factoryData,
+          }
+        : {}),
+    })
+    let receipt: Promise<UserOperationReceipt> | undefined
+    const track = () => {
+      receipt ??= waitForReceipt(engine, hash).then(
+        (r) => {
+          session.usage.landed(tracked)
+          settle(true)
+          return r
+        },
+        (error) => {
+          session.usage.failed(tracked)
+          settle(false)
+          throw error
+        },
+      )
+      return receipt
+    }
+    if (claims.length > 0) track().catch(() => {})
+    return {
+      id: session.stored.id,
+      hash,
+      remaining: check.remaining,
+      async wait(options = {}) {
+        const result = await (options.timeout !== undefined
+          ? Promise.race([track(), waitForReceipt(engine, hash, { timeout: options.timeout })])
+          : track())
+        if (!result.success)
+          throw new SessionCallsRevertedError({ userOperationHash: hash, receipt: result })
+        return result
+      },
+    }
+  } catch (error) {
+    session.usage.failed(tracked)
+    settle(false)
+    throw error
+  }
+}
+
+function safeSelect(session: SessionRuntime, call: PolicyCall, index: number): SessionLeaf {
+  try {
+    const [compiled] = selectDelegation(session.compiled, [call])
+    return session.leaves.find((l) => l.id === compiled?.id) as SessionLeaf
+  } catch {
+    void index
+    return session.leaves.find((l) => l.id === 'calls') ?? (session.leaves[0] as SessionLeaf)
+  }
+}
+
+async function nextNonce(
+  engine: Engine,
+  session: SessionRuntime,
+  lane: 'parallel' | 'ordered',
+): Promise<bigint> {
+  if (lane === 'parallel') {
+    const key = crypto.getRandomValues(new Uint8Array(24))
+    let value = 0n
+    for (const byte of key) value = (value << 8n) | BigInt(byte)
+    return value << 64n
+  }
+  const previous =
+    session.orderedNonce ??
+    engine.publicClient.readContract({
+      address: engine.environment.EntryPoint,
+      abi: [
+        {
+          type: 'function',
+          name: 'getNonce',
+          stateMutability: 'view',
+          inputs: [
+            { name: 'sender', type: 'address' },
+            { name: 'key', type: 'uint192' },
+          ],
+          outputs: [{ name: 'nonce', type: 'uint256' }],
+        },
+      ] as const,
+      functionName: 'getNonce',
+      args: [session.account.address, 0n],
+    })
+  const next = previous.then((n) => n + 1n)
+  session.orderedNonce = next
+  next.catch(() => {
+    if (session.orderedNonce === next) session.orderedNonce = undefined
+  })
+  return previous
+}
+
+type Draft = { callData: Hex; nonce: bigint; shape: string; factory?: Address; factoryData?: Hex }
+
+async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Promise<Hex> {
+  const { account } = session
+  const entryPointAddress = engine.environment.EntryPoint
+  const fees = await engine.fees.get().catch((cause) => {
+    throw new BundlerError({
+      shortMessage:
+        'Could not get gas prices from the bundler. Check the bundler URL, then try again.',
+      cause,
+    })
+  })
+  const base = {
+    sender: account.address,
+    nonce: draft.nonce,
+    callData: draft.callData,
+    ...(draft.factory ? { factory: draft.factory, factoryData: draft.factoryData } : {}),
+    ...fees,
+    signature: await account.getStubSignature(),
+  }
+  const paymasterContext = engine.settings.paymasterContext
+  const paymaster = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (cause) {
+      throw new PaymasterError({ cause })
+    }
+  }
+  let gas = engine.gas.get(draft.shape)
+  if (!gas) {
+    const stub = await paymaster(() =>
+      getPaymasterStubData(engine.paymasterClient, {
+        ...base,
+        chainId: engine.chainId,
+        entryPointAddress,
+        context: paymasterContext,
+      } as never),
+    )
+    const {
+      isFinal: _final,
+      sponsor: _sponsor,
+      ...stubFields
+    } = stub as typeof stub & { isFinal?: boolean; sponsor?: unknown }
+    let estimate: Awaited<ReturnType<typeof estimateUserOperationGas>>
+    try {
+      estimate = await estimateUserOperationGas(engine.bundlerClient, {
+        ...base,
+        ...stubFields,
+        callGasLimit: 0n,
+        verificationGasLimit: 0n,
+        preVerificationGas: 0n,
+        entryPointAddress,
+      } as never)
+    } catch (cause) {
+      throw new BundlerError({
+        shortMessage:
+          'The bundler could not simulate this action; it would fail on chain. Check the calls and the session, then try again.',
+        cause,
+      })
+    }
+    gas = engine.gas.learn(draft.shape, estimate as never)
+  }
+  const unpaid = { ...base, ...gas }
+  const sponsored = await paymaster(() =>
+    getPaymasterData(engine.paymasterClient, {
+      ...unpaid,
+      chainId: engine.chainId,
+      entryPointAddress,
+      context: paymasterContext,
+    } as never),
+  )
+  const userOperation = { ...unpaid, ...sponsored } as unknown as UserOperation<'0.7'>
+  const signature = await account.signUserOperation({ ...userOperation, chainId: engine.chainId })
+  try {
+    return await sendUserOperation(engine.bundlerClient, {
+      ...userOperation,
+      signature,
+      entryPointAddress,
+    } as never)
+  } catch (cause) {
+    engine.gas.forget(draft.shape)
+    engine.fees.clear()
+    throw new BundlerError({
+      shortMessage:
+        'The bundler refused this action. Try again; if it keeps failing, check the bundler URL and the session.',
+      cause,
+    })
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  type Chain,
+  type Client,
+  createClient,
+  type PublicClient,
+  publicActions,
+  type Transport,
+} from 'viem'
+import {
+  type BundlerClient,
+  createBundlerClient,
+  createPaymasterClient,
+  type PaymasterClient,
+} from 'viem/account-abstraction'
+import { getBlock } from 'viem/actions'
+import { getDeployedEnvironment, type SessionEnvironment } from '../config/environment.js'
+import {
+  requestTransport,
+  type SessionRequestEvent,
+  serviceTransport,
+} from '../config/transport.js'
+import type { SessionChainConfig, SessionConfig } from '../createSessionConfig.js'
+import { ChainNotConfiguredError } from '../errors/session.js'
+import { createFeeCache, type FeeCache } from './fees.js'
+import { createGasBook, type GasBook, type GasMargins } from './gas.js'
+import type { SessionRuntime } from './loadSession.js'
+
+/** Engine tuning. */
+export type EngineOptions = {
+  /** Receipt polling interval in ms. Default 100. */
+  pollingInterval?: number | undefined
+  /** How long `wait()` waits for a receipt before a `BundlerError`, in ms. Default 60 000. */
+  receiptTimeout?: number | undefined
+  /** How long fee quotes are reused, in ms. Default 5 000. */
+  feeTtl?: number | undefined
+  /** How long on-chain usage (call counts, spent amounts, revocation) is reused for client checks, in ms. Default 3 000. */
+  usageTtl?: number | undefined
+  /** Margins (percent) added to learned gas limits. Default `{ call: 25, verification: 10, preVerification: 5 }`. */
+  gasMargins?: Partial<GasMargins> | undefined
+}
+
+export type ResolvedEngineOptions = Required<Omit<EngineOptions, 'gasMargins'>> & {
+  gasMargins: GasMargins
+}
+
+/** A chain's clients and caches, shared by every action on that chain. */
+export type Engine = {
+  chainId: number
+  chain: Chain
+  environment: SessionEnvironment
+  settings: SessionChainConfig
+  options: ResolvedEngineOptions
+  publicClient: PublicClient<Transport, Chain>
+  bundlerClient: BundlerClient
+  paymasterClient: PaymasterClient
+  fees: FeeCache
+  gas: GasBook
+  /** Unix seconds on the chain's clock (local clock plus the last observed offset). */
+  now(): Promise<number>
+  /** Re-reads the chain's clock offset. */
+  syncClock(): Promise<number>
+  /** Loaded sessions by id. */
+  sessions: Map<string, SessionRuntime>
+}
+
+/** Returns a memoized engine factory for a session config. */
+export function createEngines(parameters: {
+  config: SessionConfig
+  options: EngineOptions | undefined
+  onRequest: ((event: SessionRequestEvent) => void) | undefined
+}): (chainId: number) => Engine {
+  const { config, onRequest } = parameters
+  const options: ResolvedEngineOptions = {
+    pollingInterval: parameters.options?.pollingInterval ?? 100,
+    receiptTimeout: parameters.options?.receiptTimeout ?? 60_000,
+    feeTtl: parameters.options?.feeTtl ?? 5_000,
+    usageTtl: parameters.options?.usageTtl ?? 3_000,
+    gasMargins: {
+      call: 25,
+      verification: 10,
+      preVerification: 5,
+      ...parameters.options?.gasMargins,
+    },
+  }
+  const engines = new Map<number, Engine>()
+  return (chainId) => {
+    const existing = engines.get(chainId)
+    if (existing) return existing
+    const settings = config.chains[chainId]
+    if (!settings) throw new ChainNotConfiguredError({ chainId })
+    const chain = config.wagmi.chains.find((c) => c.id === chainId)
+    if (!chain)
+      throw new ChainNotConfiguredError({ chainId, reason: 'the wagmi config has no such chain' })
+    const environment = settings.environment ?? getDeployedEnvironment(chainId)
+    let wagmiClient: Client
+    try {
+      wagmiClient = config.wagmi.getClient({ chainId })
+    } catch (cause) {
+      throw new ChainNotConfiguredError({
+        chainId,
+        reason: 'the wagmi config has no transport for it',
+        cause,
+      })
+    }
+    const publicClient = createClient({
+      chain,
+      transport: requestTransport((args) => wagmiClient.request(args as never), onRequest),
+    }).extend(publicActions) as PublicClient<Transport, Chain>
+    const bundlerClient = createBundlerClient({
+      chain,
+      client: publicClient,
+      transport: serviceTransport(settings.bundlerUrl, 'bundler', onRequest),
+      pollingInterval: options.pollingInterval,
+    })
+    const paymasterClient = createPaymasterClient({
+      transport: serviceTransport(settings.paymasterUrl, 'paymaster', onRequest),
+    })
+    let offset: number | undefined
+    const syncClock = async () => {
+      const block = await getBlock(publicClient, { blockTag: 'latest' })
+      offset = Number(block.timestamp) - Math.floor(Date.now() / 1000)
+      return Number(block.timestamp)
+    }
+    const engine: Engine = {
+      chainId,
+      chain,
+      environment,
+      settings,
+      options,
+      publicClient,
+      bundlerClient,
+      paymasterClient,
+      fees: createFeeCache({ bundlerClient, publicClient, ttl: options.feeTtl }),
+      gas: createGasBook(options.gasMargins),
+      async now() {
+        if (offset === undefined) return syncClock()
+        return Math.floor(Date.now() / 1000) + offset
+      },
+      syncClock,
+      sessions: new Map(),
+    }
+    engines.set(chainId, engine)
+    return engine
+  }
+}

@@ -1,0 +1,155 @@
+import { type Address, type Hex, isAddress, isHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import {
+  type Delegation,
+  fromStoredDelegation,
+  hashDelegation,
+  type StoredDelegation,
+} from '../accounts/delegation.js'
+import { type DeleGatorAccount, toDeleGatorAccount } from '../accounts/toDeleGatorAccount.js'
+import { SessionStorageError } from '../errors/storage.js'
+import type { Policy } from '../policy/definePolicy.js'
+import { deserializePolicy } from '../policy/serializePolicy.js'
+import { type CompiledDelegation, toCaveats } from '../policy/toCaveats.js'
+import type { StoredSession } from '../storage/types.js'
+import type { Engine } from './createEngines.js'
+import { createUsageCache, type UsageCache } from './usage.js'
+
+/** One delegation of a stored session. The root is signed by the user's wallet, leaves by the throwaway scope signer. */
+export type StoredSessionDelegation = {
+  role: 'root' | 'leaf'
+  /** Compiled delegation id (`calls`, `native`, `erc20:0x…`) for leaves, `root` for the root. */
+  id: string
+  hash: Hex
+  delegation: StoredDelegation
+}
+
+/** A leaf delegation with its compiled scope. */
+export type SessionLeaf = {
+  id: string
+  hash: Hex
+  delegation: Delegation
+  compiled: CompiledDelegation
+}
+
+/** A stored session, revived and ready to act. */
+export type SessionRuntime = {
+  engine: Engine
+  stored: StoredSession
+  policy: Policy
+  grantedAt: number
+  root: { delegation: Delegation; hash: Hex }
+  leaves: SessionLeaf[]
+  compiled: CompiledDelegation[]
+  account: DeleGatorAccount
+  usage: UsageCache
+  /** Next nonce of the ordered lane (key 0), once read. */
+  orderedNonce?: Promise<bigint> | undefined
+}
+
+/** Revives a stored session (policy, delegations, session account); a malformed record gives `SessionStorageError`. */
+export async function loadSession(engine: Engine, stored: StoredSession): Promise<SessionRuntime> {
+  const cached = engine.sessions.get(stored.id)
+  if (cached && cached.stored.revokedAt === stored.revokedAt) return cached
+  if (cached) {
+    cached.stored = stored
+    return cached
+  }
+  const corrupted = (details: string, cause?: unknown) =>
+    new SessionStorageError({ reason: 'corrupted', sessionId: stored.id, details, cause })
+  const grantedAt = Math.floor(stored.createdAt / 1000)
+  let policy: Policy
+  try {
+    policy = deserializePolicy(stored.policy as object, { now: grantedAt })
+  } catch (cause) {
+    throw corrupted('the stored policy does not parse', cause)
+  }
+  const entries = stored.delegations as StoredSessionDelegation[]
+  const rootEntry = entries.find((entry) => entry?.role === 'root')
+  if (!rootEntry) throw corrupted('the root delegation is missing')
+  let root: Delegation
+  let leaves: { id: string; delegation: Delegation }[]
+  try {
+    root = fromStoredDelegation(rootEntry.delegation)
+    leaves = entries
+      .filter((entry) => entry?.role === 'leaf')
+      .map((entry) => ({ id: entry.id, delegation: fromStoredDelegation(entry.delegation) }))
+    for (const d of [root, ...leaves.map((l) => l.delegation)])
+      if (!isAddress(d.delegate) || !isAddress(d.delegator) || !isHex(d.signature))
+        throw new Error('malformed delegation')
+  } catch (cause) {
+    throw corrupted('a stored delegation is malformed', cause)
+  }
+  const rootHash = hashDelegation(root)
+  let compiled: CompiledDelegation[]
+  try {
+    compiled = toCaveats(policy, {
+      environment: engine.environment,
+      redeemer: stored.sessionAccount,
+      grantedAt,
+    })
+  } catch (cause) {
+    throw corrupted('the stored policy no longer compiles', cause)
+  }
+  const sessionLeaves: SessionLeaf[] = compiled.map((c) => {
+    const leaf = leaves.find((l) => l.id === c.id)
+    if (!leaf) throw corrupted(`the delegation for scope "${c.id}" is missing`)
+    const same =
+      leaf.delegation.authority === rootHash &&
+      leaf.delegation.delegate.toLowerCase() === stored.sessionAccount.toLowerCase() &&
+      leaf.delegation.caveats.length === c.caveats.length &&
+      leaf.delegation.caveats.every(
+        (caveat, i) =>
+          caveat.enforcer.toLowerCase() === c.caveats[i]?.enforcer.toLowerCase() &&
+          caveat.terms === c.caveats[i]?.terms,
+      )
+    if (!same)
+      throw new SessionStorageError({
+        reason: 'tampered',
+        sessionId: stored.id,
+        details: `the delegation for scope "${c.id}" does not match the stored policy`,
+      })
+    return {
+      id: c.id,
+      hash: hashDelegation(leaf.delegation),
+      delegation: leaf.delegation,
+      compiled: c,
+    }
+  })
+  let key: ReturnType<typeof privateKeyToAccount>
+  try {
+    key = privateKeyToAccount(stored.privateKey)
+  } catch (cause) {
+    throw corrupted('the session key is malformed', cause)
+  }
+  const account = await toDeleGatorAccount({
+    client: engine.publicClient,
+    owner: {
+      address: key.address,
+      signTypedData: (typedData) => key.signTypedData(typedData as never),
+    },
+    environment: engine.environment,
+  })
+  if (account.address.toLowerCase() !== stored.sessionAccount.toLowerCase())
+    throw new SessionStorageError({
+      reason: 'tampered',
+      sessionId: stored.id,
+      details: 'the session key does not own the stored session account',
+    })
+  const runtime: SessionRuntime = {
+    engine,
+    stored,
+    policy,
+    grantedAt,
+    root: { delegation: root, hash: rootHash },
+    leaves: sessionLeaves,
+    compiled,
+    account,
+    usage: createUsageCache({ engine, rootHash, leaves: sessionLeaves }),
+  }
+  engine.sessions.set(stored.id, runtime)
+  return runtime
+}
+
+/** The addresses a session acts for. */
+export type SessionAddresses = { account: Address; sessionAccount: Address }

@@ -1,0 +1,109 @@
+import type { Hex } from 'viem'
+import { readContract } from 'viem/actions'
+import { delegationManagerAbi } from '../accounts/abis.js'
+import { readUsage } from '../policy/readUsage.js'
+import type { PolicyCall } from '../policy/toRawCall.js'
+import type { PolicyUsage } from '../policy/types.js'
+import type { Engine } from './createEngines.js'
+import type { SessionLeaf } from './loadSession.js'
+
+/** On-chain usage of a session, read at `fetchedAt` (ms). */
+export type UsageSnapshot = {
+  usage: PolicyUsage
+  fetchedAt: number
+  rootDisabled: boolean
+  managerDeployed: boolean
+}
+
+/** Calls sent but not yet seen in a usage snapshot. */
+export type PendingCalls = {
+  calls: readonly PolicyCall[]
+  sentAt: number
+  landedAt?: number | undefined
+}
+
+/** A session's on-chain usage, reused for `usageTtl` ms, plus the calls sent since. */
+export type UsageCache = {
+  get(options?: { fresh?: boolean | undefined }): Promise<UsageSnapshot>
+  /** Calls sent whose effect the snapshot may not include yet. */
+  pending(snapshot: UsageSnapshot): readonly PolicyCall[]
+  track(calls: readonly PolicyCall[]): PendingCalls
+  landed(entry: PendingCalls): void
+  failed(entry: PendingCalls): void
+  invalidate(): void
+}
+
+const pendingLifetime = 60_000
+
+/** Creates the usage cache of one session. */
+export function createUsageCache(parameters: {
+  engine: Engine
+  rootHash: Hex
+  leaves: readonly SessionLeaf[]
+}): UsageCache {
+  const { engine, rootHash, leaves } = parameters
+  let cached: { at: number; snapshot: Promise<UsageSnapshot> } | undefined
+  let entries: PendingCalls[] = []
+  const read = async (): Promise<UsageSnapshot> => {
+    const fetchedAt = Date.now()
+    const [usage, rootDisabled, code] = await Promise.all([
+      readUsage({
+        client: engine.publicClient,
+        environment: engine.environment,
+        delegations: leaves.map((leaf) => ({ delegation: leaf.compiled, hash: leaf.hash })),
+      }),
+      readContract(engine.publicClient, {
+        address: engine.environment.DelegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'disabledDelegations',
+        args: [rootHash],
+      }),
+      cached
+        ? Promise.resolve('0x1' as Hex)
+        : engine.publicClient.getCode({ address: engine.environment.DelegationManager }),
+      engine.syncClock(),
+    ])
+    return {
+      usage: { ...usage, revoked: Boolean(usage.revoked || rootDisabled) },
+      fetchedAt,
+      rootDisabled,
+      managerDeployed: code !== undefined && code !== '0x',
+    }
+  }
+  return {
+    get(options = {}) {
+      const now = Date.now()
+      if (!options.fresh && cached && now - cached.at < engine.options.usageTtl)
+        return cached.snapshot
+      const snapshot = read()
+      cached = { at: now, snapshot }
+      snapshot.catch(() => {
+        if (cached?.snapshot === snapshot) cached = undefined
+      })
+      return snapshot
+    },
+    pending(snapshot) {
+      const now = Date.now()
+      entries = entries.filter(
+        (entry) =>
+          now - entry.sentAt < pendingLifetime &&
+          !(entry.landedAt !== undefined && entry.landedAt < snapshot.fetchedAt),
+      )
+      return entries.flatMap((entry) => entry.calls)
+    },
+    track(calls) {
+      const entry: PendingCalls = { calls, sentAt: Date.now() }
+      entries.push(entry)
+      return entry
+    },
+    landed(entry) {
+      entry.landedAt = Date.now()
+    },
+    failed(entry) {
+      entries = entries.filter((e) => e !== entry)
+    },
+    invalidate() {
+      cached = undefined
+    },
+  }
+}
