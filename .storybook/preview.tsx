@@ -7,14 +7,13 @@ const withTheme: Decorator = (Story, context) => {
   const name = (context.globals.theme as ThemeName | undefined) ?? 'light'
   const theme = themes[name] ?? themes.light
   const background = name === 'light' ? '#ffffff' : name === 'dark' ? '#0d0f13' : '#120a26'
+  // Canvas chrome lives on the outer div; the Theme itself carries only `--sk-*` variables.
   return (
-    <Theme
-      appearance={theme.appearance}
-      data-story-theme={name}
-      style={{ ...theme.style, background, minHeight: '100vh', padding: 16 }}
-    >
-      <Story />
-    </Theme>
+    <div style={{ background, minHeight: '100vh', padding: 16 }}>
+      <Theme appearance={theme.appearance} data-story-theme={name} style={theme.style}>
+        <Story />
+      </Theme>
+    </div>
   )
 }
 

@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest'
+import * as ui from './index.js'
+
+test('exports', () => {
+  expect(Object.keys(ui).sort()).toMatchInlineSnapshot(`
+    [
+      "ActiveSessionList",
+      "ConsentDialog",
+      "MissingRootError",
+      "SessionMeter",
+      "Theme",
+      "clampDuration",
+      "defaultDurationOptions",
+      "describeAddition",
+      "getSessionMeterModel",
+      "getSessionStatus",
+    ]
+  `)
+})
+
+test('compound parts', () => {
+  expect(Object.keys(ui.ConsentDialog)).toMatchInlineSnapshot(`
+    [
+      "Root",
+      "Trigger",
+      "Content",
+      "Header",
+      "Permissions",
+      "Permission",
+      "Risks",
+      "Duration",
+      "Status",
+      "Actions",
+    ]
+  `)
+  expect(Object.keys(ui.ActiveSessionList)).toMatchInlineSnapshot(`
+    [
+      "Root",
+      "Header",
+      "RevokeAll",
+      "List",
+      "Item",
+      "Loading",
+      "Empty",
+      "Announcer",
+    ]
+  `)
+  expect(Object.keys(ui.SessionMeter)).toMatchInlineSnapshot(`
+    [
+      "Root",
+      "Time",
+      "Actions",
+      "Spend",
+      "Renew",
+    ]
+  `)
+})
