@@ -276,10 +276,11 @@ export type ConsentDialogHeaderProps = ComponentProps<'div'>
 
 /** App icon, name and url, with the dialog's title and description. */
 function Header({ className, children, ...props }: ConsentDialogHeaderProps) {
-  const { app, mode, expand } = useConsentDialog('Header')
+  const { app, mode, expand, status } = useConsentDialog('Header')
   return (
     <div
       data-slot="consent-dialog-header"
+      data-state={status}
       data-variant={mode}
       {...props}
       className={cx('sk-consent-dialog-header', className)}
@@ -327,12 +328,13 @@ function Permissions({
   hideKinds = ['validity'],
   ...props
 }: ConsentDialogPermissionsProps) {
-  const { lines, mode } = useConsentDialog('Permissions')
+  const { lines, mode, status } = useConsentDialog('Permissions')
   const shown = lines.filter((line) => !hideKinds.includes(line.kind))
   return (
     <ul
       aria-label={mode === 'expand' ? 'Permissions to add' : 'Permissions'}
       data-slot="consent-dialog-permissions"
+      data-state={status}
       data-variant={mode}
       {...props}
       className={cx('sk-consent-dialog-permissions', className)}
@@ -425,7 +427,7 @@ export type ConsentDialogRisksProps = ComponentProps<'ul'>
 
 /** Risk flags, most severe first; renders nothing when there are none. */
 function Risks({ className, children, ...props }: ConsentDialogRisksProps) {
-  const { risks } = useConsentDialog('Risks')
+  const { risks, status } = useConsentDialog('Risks')
   if (risks.length === 0 && !children) return null
   const sorted = [...risks].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'danger' ? -1 : 1,
@@ -434,6 +436,7 @@ function Risks({ className, children, ...props }: ConsentDialogRisksProps) {
     <ul
       aria-label="Risks"
       data-slot="consent-dialog-risks"
+      data-state={status}
       data-variant={sorted[0]?.severity ?? 'warning'}
       {...props}
       className={cx('sk-consent-dialog-risks', className)}
