@@ -1,12 +1,4 @@
-import {
-  type Config,
-  connect,
-  createConfig,
-  createStorage,
-  disconnect,
-  http,
-  switchConnection,
-} from '@wagmi/core'
+import { type Config, connect, createConfig, disconnect, http, switchConnection } from '@wagmi/core'
 import type { Chain } from 'viem'
 import type { TestWallet } from './createTestWallet.js'
 
@@ -17,7 +9,7 @@ export type CreateTestWagmiConfigParameters = {
   wallets: readonly [TestWallet, ...TestWallet[]]
 }
 
-/** A wagmi config over the given chains with the test wallets as connectors and in-memory wagmi storage. */
+/** A wagmi config over the given chains with the test wallets as connectors and no persisted wagmi state. */
 export function createTestWagmiConfig(parameters: CreateTestWagmiConfigParameters): Config {
   const { chains, wallets } = parameters
   return createConfig({
@@ -26,7 +18,8 @@ export function createTestWagmiConfig(parameters: CreateTestWagmiConfigParameter
     transports: Object.fromEntries(
       chains.map((chain) => [chain.id, http(chain.rpcUrls.default.http[0])]),
     ),
-    storage: createStorage({ storage: memoryStorage() }),
+    // No wagmi storage: nothing to rehydrate, and WagmiProvider keeps connections made before it mounts.
+    storage: null,
     multiInjectedProviderDiscovery: false,
     pollingInterval: 100,
   })
@@ -48,13 +41,4 @@ export async function connectTestWallet(
 export async function disconnectAll(config: Config): Promise<void> {
   for (const connection of config.state.connections.values())
     await disconnect(config, { connector: connection.connector })
-}
-
-function memoryStorage() {
-  const items = new Map<string, string>()
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  }
 }

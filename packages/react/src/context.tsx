@@ -1,0 +1,38 @@
+'use client'
+import type { SessionConfig } from '@sessionkit/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { createContext, type ReactNode, useEffect } from 'react'
+import { isSessionQueryKey } from './utils/queryKeys.js'
+
+/** The session config of the nearest `<SessionProvider>`. */
+export const SessionContext = createContext<SessionConfig | undefined>(undefined)
+
+export type SessionProviderProps = {
+  config: SessionConfig
+  children?: ReactNode
+}
+
+/**
+ * Provides the session config to the hooks. Place inside `WagmiProvider` and
+ * `QueryClientProvider`. Listens to the config's storage, so a session created or revoked in
+ * another tab refreshes this tab's session queries. https://sessionkit.dev/react/SessionProvider
+ */
+export function SessionProvider({ config, children }: SessionProviderProps) {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    // Coalesce a burst of storage events (e.g. "revoke all") into one invalidation.
+    let scheduled = false
+    const unsubscribe = config.storage.subscribe(() => {
+      if (scheduled) return
+      scheduled = true
+      queueMicrotask(() => {
+        scheduled = false
+        void queryClient.invalidateQueries({
+          predicate: (query) => isSessionQueryKey(query.queryKey),
+        })
+      })
+    })
+    return unsubscribe
+  }, [config, queryClient])
+  return <SessionContext.Provider value={config}>{children}</SessionContext.Provider>
+}

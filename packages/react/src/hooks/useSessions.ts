@@ -1,0 +1,54 @@
+'use client'
+import {
+  type GetSessionsData,
+  type GetSessionsErrorType,
+  type GetSessionsQueryKey,
+  getSessionsQueryOptions,
+  type SessionConfig,
+} from '@sessionkit/core'
+import { useQuery } from '@tanstack/react-query'
+import type { ConnectionChangedErrorType } from '../errors/connection.js'
+import type { QueryParameter, UseQueryReturnType } from '../utils/query.js'
+import { assertScope, useSessionScope } from '../utils/scope.js'
+import { useSessionConfig } from './useSessionConfig.js'
+
+export type UseSessionsErrorType = GetSessionsErrorType | ConnectionChangedErrorType
+
+export type UseSessionsParameters<selectData = GetSessionsData> = {
+  config?: SessionConfig | undefined
+  /** Read usage from the chain on every fetch instead of reusing a read of the last few seconds. */
+  fresh?: boolean | undefined
+} & QueryParameter<GetSessionsData, UseSessionsErrorType, selectData, GetSessionsQueryKey>
+
+export type UseSessionsReturnType<selectData = GetSessionsData> = UseQueryReturnType<
+  selectData,
+  UseSessionsErrorType
+>
+
+/**
+ * The sessions of the connected wallet on the current chain for this app, with live state
+ * (active, expired, revoked, exhausted), usage and expiry. Switching account or chain in wagmi
+ * switches the list at once. https://sessionkit.dev/react/useSessions
+ */
+export function useSessions<selectData = GetSessionsData>(
+  parameters: UseSessionsParameters<selectData> = {},
+): UseSessionsReturnType<selectData> {
+  const config = useSessionConfig(parameters)
+  const scope = useSessionScope(config)
+  const options = getSessionsQueryOptions(config, {
+    chainId: scope.chainId,
+    owner: scope.owner,
+    fresh: parameters.fresh,
+  })
+  const result = useQuery({
+    ...parameters.query,
+    queryKey: options.queryKey,
+    queryFn: (context) => {
+      assertScope(config, scope)
+      return (options.queryFn as (c: typeof context) => Promise<GetSessionsData>)(context)
+    },
+    enabled: scope.status === 'connected' && (parameters.query?.enabled ?? true),
+  }) as UseSessionsReturnType<selectData>
+  result.queryKey = options.queryKey
+  return result
+}
