@@ -12,6 +12,8 @@ const meta = {
   title: 'Components/ActiveSessionList',
   component: ActiveSessionList.Root,
   args: { sessions: sessionRows, now: NOW_MS, onRevoke: fn(), onRevokeAll: fn() },
+  // Rows hold bigint spend amounts, which the JSON control cannot show.
+  argTypes: { sessions: { control: false } },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: 640 }}>

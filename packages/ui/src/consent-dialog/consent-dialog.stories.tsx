@@ -33,6 +33,8 @@ const meta = {
     onRetry: fn(),
     onOpenChange: fn(),
   },
+  // Args holding bigints (policy amounts) cannot be edited as JSON controls.
+  argTypes: { description: { control: false }, expand: { control: false } },
   parameters: { docs: { story: { inline: false, height: '760px' } } },
 } satisfies Meta<typeof ConsentDialog.Root>
 
@@ -253,5 +255,21 @@ export const Narrow320: Story = {
     }
     const approve = within(dialog).getByRole('button', { name: 'Approve' })
     await expect(approve.scrollWidth).toBeLessThanOrEqual(approve.clientWidth)
+  },
+}
+
+/** The longest state at the smallest width: the error wraps to three lines without overlapping the buttons. */
+export const ErrorAt320: Story = {
+  name: 'Error at 320 px',
+  args: ErrorState.args,
+  globals: { viewport: { value: 'narrow320', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const status = canvas.getByRole('status')
+    const actions = canvas.getByRole('button', { name: 'Retry' }).parentElement!
+    await expect(status.scrollHeight).toBeLessThanOrEqual(status.clientHeight)
+    await expect(status.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      actions.getBoundingClientRect().top,
+    )
   },
 }

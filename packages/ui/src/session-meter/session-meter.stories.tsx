@@ -8,6 +8,8 @@ const meta = {
   title: 'Components/SessionMeter',
   component: SessionMeter.Root,
   args: { remaining: healthyRemaining, durationSeconds: 3600, now: NOW_MS, onRenew: fn() },
+  // `remaining` holds bigint spend amounts, which the JSON control cannot show.
+  argTypes: { remaining: { control: false } },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: 480 }}>
