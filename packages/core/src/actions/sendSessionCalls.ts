@@ -15,6 +15,7 @@ import type { SessionConfig } from '../createSessionConfig.js'
 import { getSessionContext } from '../engines/context.js'
 import type { Engine } from '../engines/createEngines.js'
 import { claimDeployment, type DeploymentClaim } from '../engines/deployments.js'
+import type { GasLimits } from '../engines/gas.js'
 import type { SessionLeaf, SessionRuntime } from '../engines/loadSession.js'
 import { waitForReceipt } from '../engines/receipts.js'
 import type { BaseErrorType } from '../errors/base.js'
@@ -138,27 +139,31 @@ export async function sendSessionCalls(
 
   const check = await checkLoaded(session, calls, { throwOnRefusal: !internal.unsafeSkipCheck })
 
-  // Group consecutive calls redeemed through the same delegation.
+  // One redemption per call, in order: the enforcers accept only single-call executions.
   const selected = internal.unsafeSkipCheck
-    ? calls.map((call, i) => safeSelect(session, call, i))
+    ? calls.map((call) => safeSelect(session, call))
     : selectDelegation(session.compiled, calls).map(
         (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
       )
-  const groups: { leaf: SessionLeaf; executions: Execution[] }[] = []
-  rawCalls.forEach((raw, i) => {
-    const leaf = selected[i] as SessionLeaf
-    const execution = { target: raw.to, value: raw.value, callData: raw.data }
-    const last = groups[groups.length - 1]
-    if (last && last.leaf === leaf) last.executions.push(execution)
-    else groups.push({ leaf, executions: [execution] })
-  })
+  const contexts = new Map<SessionLeaf, Hex>()
+  const contextOf = (leaf: SessionLeaf) => {
+    let context = contexts.get(leaf)
+    if (!context) {
+      context = encodePermissionContext([leaf.delegation, session.root.delegation])
+      contexts.set(leaf, context)
+    }
+    return context
+  }
+  const single = rawCalls.map((raw) =>
+    encodeExecutions([{ target: raw.to, value: raw.value, callData: raw.data }]),
+  )
   const redeem = encodeFunctionData({
     abi: delegationManagerAbi,
     functionName: 'redeemDelegations',
     args: [
-      groups.map((g) => encodePermissionContext([g.leaf.delegation, session.root.delegation])),
-      groups.map((g) => encodeExecutions(g.executions).mode),
-      groups.map((g) => encodeExecutions(g.executions).executionCalldata),
+      selected.map((leaf) => contextOf(leaf)),
+      single.map((e) => e.mode),
+      single.map((e) => e.executionCalldata),
     ],
   })
 
@@ -196,6 +201,7 @@ export async function sendSessionCalls(
       callData,
       nonce,
       shape,
+      ordered: parameters.lane === 'ordered',
       ...(sessionClaim
         ? {
             factory: session.account.deployment.factory,
@@ -240,12 +246,11 @@ export async function sendSessionCalls(
   }
 }
 
-function safeSelect(session: SessionRuntime, call: PolicyCall, index: number): SessionLeaf {
+function safeSelect(session: SessionRuntime, call: PolicyCall): SessionLeaf {
   try {
     const [compiled] = selectDelegation(session.compiled, [call])
     return session.leaves.find((l) => l.id === compiled?.id) as SessionLeaf
   } catch {
-    void index
     return session.leaves.find((l) => l.id === 'calls') ?? (session.leaves[0] as SessionLeaf)
   }
 }
@@ -288,7 +293,14 @@ async function nextNonce(
   return previous
 }
 
-type Draft = { callData: Hex; nonce: bigint; shape: string; factory?: Address; factoryData?: Hex }
+type Draft = {
+  callData: Hex
+  nonce: bigint
+  shape: string
+  ordered: boolean
+  factory?: Address
+  factoryData?: Hex
+}
 
 async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Promise<Hex> {
   const { account } = session
@@ -316,8 +328,7 @@ async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Pr
       throw new PaymasterError({ cause })
     }
   }
-  let gas = engine.gas.get(draft.shape)
-  if (!gas) {
+  const gas = await engine.gas.learnOnce(draft.shape, async () => {
     const stub = await paymaster(() =>
       getPaymasterStubData(engine.paymasterClient, {
         ...base,
@@ -331,16 +342,15 @@ async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Pr
       sponsor: _sponsor,
       ...stubFields
     } = stub as typeof stub & { isFinal?: boolean; sponsor?: unknown }
-    let estimate: Awaited<ReturnType<typeof estimateUserOperationGas>>
     try {
-      estimate = await estimateUserOperationGas(engine.bundlerClient, {
+      return (await estimateUserOperationGas(engine.bundlerClient, {
         ...base,
         ...stubFields,
         callGasLimit: 0n,
         verificationGasLimit: 0n,
         preVerificationGas: 0n,
         entryPointAddress,
-      } as never)
+      } as never)) as Partial<GasLimits>
     } catch (cause) {
       throw new BundlerError({
         shortMessage:
@@ -348,8 +358,7 @@ async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Pr
         cause,
       })
     }
-    gas = engine.gas.learn(draft.shape, estimate as never)
-  }
+  })
   const unpaid = { ...base, ...gas }
   const sponsored = await paymaster(() =>
     getPaymasterData(engine.paymasterClient, {
@@ -362,11 +371,20 @@ async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Pr
   const userOperation = { ...unpaid, ...sponsored } as unknown as UserOperation<'0.7'>
   const signature = await account.signUserOperation({ ...userOperation, chainId: engine.chainId })
   try {
-    return await sendUserOperation(engine.bundlerClient, {
-      ...userOperation,
-      signature,
-      entryPointAddress,
-    } as never)
+    // The ordered lane may race the bundler's view of the previous nonce: retry a few times on AA25.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendUserOperation(engine.bundlerClient, {
+          ...userOperation,
+          signature,
+          entryPointAddress,
+        } as never)
+      } catch (error) {
+        if (!draft.ordered || attempt >= 20 || !String((error as Error).message).includes('AA25'))
+          throw error
+        await new Promise((resolve) => setTimeout(resolve, engine.options.pollingInterval))
+      }
+    }
   } catch (cause) {
     engine.gas.forget(draft.shape)
     engine.fees.clear()

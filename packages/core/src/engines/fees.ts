@@ -41,13 +41,21 @@ export function createFeeCache(parameters: {
   return {
     get() {
       const now = Date.now()
-      if (cached && now - cached.at < parameters.ttl) return cached.fees
-      const fees = quote()
-      cached = { at: now, fees }
-      fees.catch(() => {
-        if (cached?.fees === fees) cached = undefined
-      })
-      return fees
+      const refresh = () => {
+        const entry = { at: now, fees: quote() }
+        cached = entry
+        entry.fees.catch(() => {
+          if (cached === entry) cached = undefined
+        })
+        return entry.fees
+      }
+      if (!cached) return refresh()
+      if (now - cached.at < parameters.ttl) return cached.fees
+      // Stale: use the last quote once more and refresh in the background.
+      const stale = cached.fees
+      cached = { at: now - parameters.ttl / 2, fees: stale }
+      refresh().catch(() => {})
+      return stale
     },
     clear() {
       cached = undefined

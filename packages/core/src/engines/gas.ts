@@ -16,6 +16,8 @@ export type GasBook = {
   /** Stores an estimate (margins applied) and returns the limits to use. */
   learn(shape: string, estimate: Partial<GasLimits>): GasLimits
   forget(shape: string): void
+  /** Runs `estimate` once per shape at a time: concurrent callers of the same shape share it. */
+  learnOnce(shape: string, estimate: () => Promise<Partial<GasLimits>>): Promise<GasLimits>
   readonly size: number
 }
 
@@ -25,7 +27,20 @@ const withMargin = (value: bigint | undefined, percent: number) =>
 /** Creates an empty gas book. */
 export function createGasBook(margins: GasMargins): GasBook {
   const book = new Map<string, GasLimits>()
-  return {
+  const inflight = new Map<string, Promise<GasLimits>>()
+  const gasBook: GasBook = {
+    learnOnce(shape, estimate) {
+      const known = book.get(shape)
+      if (known) return Promise.resolve(known)
+      let pending = inflight.get(shape)
+      if (!pending) {
+        pending = estimate()
+          .then((result) => gasBook.learn(shape, result))
+          .finally(() => inflight.delete(shape))
+        inflight.set(shape, pending)
+      }
+      return pending
+    },
     get: (shape) => book.get(shape),
     learn(shape, estimate) {
       const limits: GasLimits = {
@@ -46,4 +61,5 @@ export function createGasBook(margins: GasMargins): GasBook {
       return book.size
     },
   }
+  return gasBook
 }

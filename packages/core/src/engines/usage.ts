@@ -44,6 +44,7 @@ export function createUsageCache(parameters: {
   const { engine, rootHash, leaves } = parameters
   let cached: { at: number; snapshot: Promise<UsageSnapshot> } | undefined
   let entries: PendingCalls[] = []
+  let refreshing: Promise<unknown> | undefined
   const read = async (): Promise<UsageSnapshot> => {
     const fetchedAt = Date.now()
     const [usage, rootDisabled, code] = await Promise.all([
@@ -87,7 +88,7 @@ export function createUsageCache(parameters: {
       entries = entries.filter(
         (entry) =>
           now - entry.sentAt < pendingLifetime &&
-          !(entry.landedAt !== undefined && entry.landedAt < snapshot.fetchedAt),
+          !(entry.landedAt !== undefined && entry.landedAt <= snapshot.fetchedAt),
       )
       return entries.flatMap((entry) => entry.calls)
     },

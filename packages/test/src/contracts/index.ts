@@ -1,0 +1,2 @@
+export * from './artifacts.js'
+export { deployTestContracts, type TestContracts } from './deploy.js'
