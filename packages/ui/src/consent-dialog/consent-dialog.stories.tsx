@@ -158,24 +158,29 @@ export const ErrorState: Story = {
   },
 }
 
+/** Approve → pending; the "wallet" fails 400 ms later → error; Retry → pending again. */
 function StatusCycle(args: ConsentDialogRootProps) {
   const [status, setStatus] = useState<ConsentStatus>('idle')
+  const submit = () => {
+    setStatus('pending')
+    setTimeout(() => setStatus('error'), 400)
+  }
   return (
     <Composed
       {...args}
       status={status}
       error={
         status === 'error'
-          ? { shortMessage: 'The bundler is unreachable. Try again.', message: '' }
+          ? { shortMessage: 'The bundler is unreachable. Try again in a moment.', message: '' }
           : null
       }
-      onApprove={() => setStatus('pending')}
-      onRetry={() => setStatus('pending')}
+      onApprove={submit}
+      onRetry={submit}
     />
   )
 }
 
-/** Idle, pending and error keep the dialog the same size: no layout shift. */
+/** Idle, pending and error keep the dialog the same size and the buttons in place: no layout shift. */
 export const NoLayoutShift: Story = {
   render: (args) => <StatusCycle {...args} />,
   play: async ({ canvasElement }) => {
@@ -191,6 +196,11 @@ export const NoLayoutShift: Story = {
     await userEvent.click(approve)
     await expect(approve).toHaveTextContent('Waiting for wallet…')
     await expect(layout()).toEqual(idle)
+    await waitFor(() => expect(approve).toHaveTextContent('Retry'))
+    await expect(canvas.getByRole('status')).toHaveTextContent('The bundler is unreachable.')
+    await expect(layout()).toEqual(idle)
+    // focus stayed on the same button through every state
+    await expect(approve).toHaveFocus()
   },
 }
 

@@ -143,3 +143,41 @@ export const Dark: Story = {
     await expect(getComputedStyle(meter).backgroundColor).toBe('rgb(21, 23, 28)')
   },
 }
+
+function DrainingMeter(props: Omit<SessionMeterRootProps, 'remaining'>) {
+  const [low, setLow] = useState(false)
+  return (
+    <>
+      <button type="button" onClick={() => setLow(true)}>
+        Spend actions
+      </button>
+      <SessionMeter.Root
+        {...props}
+        remaining={
+          low ? { ...healthyRemaining, actionsLeft: 2, actionsUsed: 48 } : healthyRemaining
+        }
+      />
+    </>
+  )
+}
+
+/** Running low reveals Renew in space that was already reserved: nothing moves. */
+export const NoLayoutShift: Story = {
+  render: (args) => <DrainingMeter {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const meter = canvas.getByRole('group')
+    const renew = meter.querySelector<HTMLElement>('[data-slot="session-meter-renew"]')!
+    const layout = () => ({
+      height: meter.offsetHeight,
+      width: meter.offsetWidth,
+      renew: renew.offsetLeft,
+    })
+    const before = layout()
+    await expect(renew).not.toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Spend actions' }))
+    await expect(meter).toHaveAttribute('data-state', 'low')
+    await expect(canvas.getByRole('button', { name: 'Renew' })).toBeVisible()
+    await expect(layout()).toEqual(before)
+  },
+}
