@@ -18,6 +18,7 @@ export {
   type PolicySession,
 } from './checkCalls.js'
 export {
+  type AnyCallPermission,
   type ArgRule,
   type ArgRules,
   type CallPermission,
@@ -55,3 +56,4 @@ export {
 } from './toCaveats.js'
 export type { PolicyCall } from './toRawCall.js'
 export type * from './types.js'
+export { withoutPermissions } from './withoutPermissions.js'
