@@ -188,7 +188,7 @@ function tokenInfo(policy: ResolvedPolicy, plan: DelegationPlan): TokenInfo {
 }
 
 /** Mirrors `_getAvailableAmount` of the period transfer enforcers. */
-export function periodState(
+function periodState(
   period: ResolvedPeriod,
   start: number,
   usage: PeriodUsage | undefined,
