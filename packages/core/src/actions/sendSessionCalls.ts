@@ -213,7 +213,7 @@ export async function sendSessionCalls(
     const track = () => {
       receipt ??= waitForReceipt(engine, hash).then(
         (r) => {
-          session.usage.landed(tracked)
+          session.usage.landed(tracked, r.receipt.blockNumber)
           settle(true)
           return r
         },

@@ -5,11 +5,13 @@ import {
   getDevnet,
 } from '@sessionkit/test'
 import { counterAbi, deployTestContracts, type TestContracts } from '@sessionkit/test/contracts'
+import { IDBFactory } from 'fake-indexeddb'
 import { type Address, createTestClient, encodeFunctionData, http, type PublicClient } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { SessionRequestEvent } from '../config/transport.js'
 import { createSessionConfig, type SessionConfig } from '../createSessionConfig.js'
 import { definePolicy } from '../policy/definePolicy.js'
+import { createIndexedDbStorage } from '../storage/indexedDb.js'
 import { createMemoryStorage } from '../storage/memory.js'
 import { checkSessionCalls } from './checkSessionCalls.js'
 import { createSession } from './createSession.js'
@@ -338,5 +340,41 @@ describe('storage', () => {
       ],
     })
     expect(refused).toMatchObject({ allowed: false, reason: { code: 'function-not-allowed' } })
+  })
+
+  test('behavior: a reload (fresh storage and config over the same IndexedDB) keeps the session usable', async () => {
+    const indexedDB = new IDBFactory()
+    const settings = {
+      wagmi,
+      app: { name: 'Test game', url: 'https://game.example' },
+      chains: {
+        [devnet.chainId]: {
+          bundlerUrl: devnet.bundlerUrl,
+          paymasterUrl: devnet.paymasterUrl,
+          environment: devnet.environment,
+        },
+      },
+    }
+    const first = createSessionConfig({
+      ...settings,
+      storage: createIndexedDbStorage({ name: 'reload', indexedDB }),
+    })
+    const session = await createSession(first, {
+      policy: gamePolicy(contracts.counter, { actions: 10 }),
+    })
+    await (await sendSessionCalls(first, { id: session.id, calls: [increment()] })).wait()
+
+    wallet.resetPrompts()
+    const reloaded = createSessionConfig({
+      ...settings,
+      storage: createIndexedDbStorage({ name: 'reload', indexedDB }),
+    })
+    const { sessions } = await getSessions(reloaded)
+    expect(sessions.map((s) => s.id)).toContain(session.id)
+    expect(sessions.find((s) => s.id === session.id)?.remaining.actionsUsed).toBe(1)
+    const before = await countOf(session.account)
+    await (await sendSessionCalls(reloaded, { id: session.id, calls: [increment()] })).wait()
+    expect(await countOf(session.account)).toBe(before + 1n)
+    expect(wallet.promptCount()).toBe(0)
   })
 })

@@ -57,10 +57,10 @@ export type Engine = {
   gas: GasBook
   /** Unix seconds on the chain's clock (local clock plus the last observed offset). */
   now(): Promise<number>
-  /** Re-reads the chain's clock offset. */
-  syncClock(): Promise<number>
+  /** Re-reads the latest block: sets the clock offset, returns its time and number. */
+  syncClock(): Promise<{ timestamp: number; number: bigint }>
   /** Loaded sessions by id. */
-  sessions: Map<string, SessionRuntime>
+  sessions: Map<string, Promise<SessionRuntime>>
 }
 
 /** Returns a memoized engine factory for a session config. */
@@ -119,7 +119,7 @@ export function createEngines(parameters: {
     const syncClock = async () => {
       const block = await getBlock(publicClient, { blockTag: 'latest' })
       offset = Number(block.timestamp) - Math.floor(Date.now() / 1000)
-      return Number(block.timestamp)
+      return { timestamp: Number(block.timestamp), number: block.number }
     }
     const engine: Engine = {
       chainId,
@@ -133,7 +133,7 @@ export function createEngines(parameters: {
       fees: createFeeCache({ bundlerClient, publicClient, ttl: options.feeTtl }),
       gas: createGasBook(options.gasMargins),
       async now() {
-        if (offset === undefined) return syncClock()
+        if (offset === undefined) return (await syncClock()).timestamp
         return Math.floor(Date.now() / 1000) + offset
       },
       syncClock,

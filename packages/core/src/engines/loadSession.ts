@@ -50,11 +50,21 @@ export type SessionRuntime = {
 /** Revives a stored session (policy, delegations, session account); a malformed record gives `SessionStorageError`. */
 export async function loadSession(engine: Engine, stored: StoredSession): Promise<SessionRuntime> {
   const cached = engine.sessions.get(stored.id)
-  if (cached && cached.stored.revokedAt === stored.revokedAt) return cached
   if (cached) {
-    cached.stored = stored
-    return cached
+    const runtime = await cached
+    if (runtime.stored.revokedAt !== stored.revokedAt) runtime.stored = stored
+    return runtime
   }
+  // Concurrent loads of one session share one runtime (and its usage cache).
+  const loading = reviveSession(engine, stored)
+  engine.sessions.set(stored.id, loading)
+  loading.catch(() => {
+    if (engine.sessions.get(stored.id) === loading) engine.sessions.delete(stored.id)
+  })
+  return loading
+}
+
+async function reviveSession(engine: Engine, stored: StoredSession): Promise<SessionRuntime> {
   const corrupted = (details: string, cause?: unknown) =>
     new SessionStorageError({ reason: 'corrupted', sessionId: stored.id, details, cause })
   const grantedAt = Math.floor(stored.createdAt / 1000)
@@ -147,7 +157,6 @@ export async function loadSession(engine: Engine, stored: StoredSession): Promis
     account,
     usage: createUsageCache({ engine, rootHash, leaves: sessionLeaves }),
   }
-  engine.sessions.set(stored.id, runtime)
   return runtime
 }
 

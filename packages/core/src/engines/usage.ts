@@ -11,6 +11,8 @@ import type { SessionLeaf } from './loadSession.js'
 export type UsageSnapshot = {
   usage: PolicyUsage
   fetchedAt: number
+  /** The latest block when the read was made. */
+  blockNumber: bigint
   rootDisabled: boolean
   managerDeployed: boolean
 }
@@ -19,7 +21,8 @@ export type UsageSnapshot = {
 export type PendingCalls = {
   calls: readonly PolicyCall[]
   sentAt: number
-  landedAt?: number | undefined
+  /** Block the calls landed in, once their receipt was seen. */
+  landedIn?: bigint | undefined
 }
 
 /** A session's on-chain usage, reused for `usageTtl` ms, plus the calls sent since. */
@@ -28,7 +31,7 @@ export type UsageCache = {
   /** Calls sent whose effect the snapshot may not include yet. */
   pending(snapshot: UsageSnapshot): readonly PolicyCall[]
   track(calls: readonly PolicyCall[]): PendingCalls
-  landed(entry: PendingCalls): void
+  landed(entry: PendingCalls, blockNumber: bigint): void
   failed(entry: PendingCalls): void
   invalidate(): void
 }
@@ -47,7 +50,7 @@ export function createUsageCache(parameters: {
   let refreshing: Promise<unknown> | undefined
   const read = async (): Promise<UsageSnapshot> => {
     const fetchedAt = Date.now()
-    const [usage, rootDisabled, code] = await Promise.all([
+    const [usage, rootDisabled, code, block] = await Promise.all([
       readUsage({
         client: engine.publicClient,
         environment: engine.environment,
@@ -67,6 +70,7 @@ export function createUsageCache(parameters: {
     return {
       usage: { ...usage, revoked: Boolean(usage.revoked || rootDisabled) },
       fetchedAt,
+      blockNumber: block.number,
       rootDisabled,
       managerDeployed: code !== undefined && code !== '0x',
     }
@@ -88,7 +92,7 @@ export function createUsageCache(parameters: {
       entries = entries.filter(
         (entry) =>
           now - entry.sentAt < pendingLifetime &&
-          !(entry.landedAt !== undefined && entry.landedAt <= snapshot.fetchedAt),
+          !(entry.landedIn !== undefined && entry.landedIn <= snapshot.blockNumber),
       )
       return entries.flatMap((entry) => entry.calls)
     },
@@ -97,8 +101,8 @@ export function createUsageCache(parameters: {
       entries.push(entry)
       return entry
     },
-    landed(entry) {
-      entry.landedAt = Date.now()
+    landed(entry, blockNumber) {
+      entry.landedIn = blockNumber
     },
     failed(entry) {
       entries = entries.filter((e) => e !== entry)
