@@ -4,6 +4,7 @@ import { PolicyCallDecodeError } from '../errors/policy.js'
 import { checkCalls } from './checkCalls.js'
 import { definePolicy } from './definePolicy.js'
 import { alice, dungeon, dungeonAbi, erc20Abi, now, shop, usdc } from './fixtures.test-utils.js'
+import { clockSkewSeconds } from './sessionTimes.js'
 import type { CheckResult } from './types.js'
 
 const reasonOf = (result: CheckResult) => (result.allowed ? undefined : result.reason)
@@ -331,7 +332,12 @@ describe('checkCalls', () => {
     })
     expect(
       reasonOf(
-        checkCalls({ policy: later, grantedAt: now, now: now - 1, calls: [transfer(alice, 0n)] }),
+        checkCalls({
+          policy: later,
+          grantedAt: now,
+          now: now - clockSkewSeconds - 1,
+          calls: [transfer(alice, 0n)],
+        }),
       ),
     ).toMatchObject({
       code: 'not-yet-valid',

@@ -12,6 +12,12 @@ export type SessionTimes = {
   periodStart: number
 }
 
+/**
+ * Without a `notBefore`, spend periods start this many seconds before the grant, so a chain whose
+ * block time lags the granting device's clock does not refuse the first transfers ("transfer-not-started").
+ */
+export const clockSkewSeconds = 300
+
 /** Pins a policy's validity to the time the session is granted. */
 export function getSessionTimes(policy: ResolvedPolicy, grantedAt: number): SessionTimes {
   if (!Number.isSafeInteger(grantedAt) || grantedAt <= 0)
@@ -31,6 +37,6 @@ export function getSessionTimes(policy: ResolvedPolicy, grantedAt: number): Sess
   return {
     notBefore: notBefore ?? 0,
     expiresAt: resolvedExpiry,
-    periodStart: notBefore || grantedAt,
+    periodStart: notBefore || Math.max(1, grantedAt - clockSkewSeconds),
   }
 }

@@ -19,6 +19,7 @@ import {
   usdc,
 } from './fixtures.test-utils.js'
 import { selectDelegation } from './selectDelegation.js'
+import { clockSkewSeconds } from './sessionTimes.js'
 import { toCaveats } from './toCaveats.js'
 
 const environment = getSmartAccountsEnvironment(11155111)
@@ -134,7 +135,7 @@ describe('toCaveats', () => {
       .addCaveat('nativeTokenPeriodTransfer', {
         periodAmount: 10n ** 17n,
         periodDuration: 86400,
-        startDate: now,
+        startDate: now - clockSkewSeconds,
       })
       .build()
     expect(lower(compiled[0]?.caveats ?? [])).toEqual(lower(native))
@@ -147,7 +148,7 @@ describe('toCaveats', () => {
         tokenAddress: usdc,
         periodAmount: 1_000_000n,
         periodDuration: 3600,
-        startDate: now,
+        startDate: now - clockSkewSeconds,
       })
       .build()
     expect(lower(compiled[1]?.caveats ?? [])).toEqual(lower(erc20))
