@@ -209,9 +209,11 @@ export async function sendSessionCalls(
           }
         : {}),
     })
+    // Where to look for the operation on chain if the bundler cannot tell (a recent block before the send).
+    const fromBlock = (await session.usage.get()).blockNumber
     let receipt: Promise<UserOperationReceipt> | undefined
     const track = () => {
-      receipt ??= waitForReceipt(engine, hash).then(
+      receipt ??= waitForReceipt(engine, hash, { fromBlock }).then(
         (r) => {
           session.usage.landed(tracked, r.receipt.blockNumber)
           settle(true)
@@ -232,7 +234,10 @@ export async function sendSessionCalls(
       remaining: check.remaining,
       async wait(options = {}) {
         const result = await (options.timeout !== undefined
-          ? Promise.race([track(), waitForReceipt(engine, hash, { timeout: options.timeout })])
+          ? Promise.race([
+              track(),
+              waitForReceipt(engine, hash, { timeout: options.timeout, fromBlock }),
+            ])
           : track())
         if (!result.success)
           throw new SessionCallsRevertedError({ userOperationHash: hash, receipt: result })

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import type { UserOperationReceipt } from 'viem/account-abstraction'
 import { getUserOperationReceipt } from 'viem/account-abstraction'
+import { getLogs, getTransactionReceipt } from 'viem/actions'
 import { BundlerError } from '../errors/session.js'
 import type { Engine } from './createEngines.js'
 
@@ -17,7 +18,11 @@ const deadStatuses = new Set(['rejected', 'failed'])
 export async function waitForReceipt(
   engine: Engine,
   hash: Hex,
-  options: { timeout?: number | undefined; pollingInterval?: number | undefined } = {},
+  options: {
+    timeout?: number | undefined
+    pollingInterval?: number | undefined
+    fromBlock?: bigint | undefined
+  } = {},
 ): Promise<UserOperationReceipt> {
   const interval = options.pollingInterval ?? engine.options.pollingInterval
   const timeout = options.timeout ?? engine.options.receiptTimeout
@@ -27,12 +32,27 @@ export async function waitForReceipt(
   let notFound = 0
   let statusSupported = true
   let lastError: unknown
+  let lastChainCheck = 0
+  // When the bundler is unreachable or forgot the operation, the EntryPoint's logs still say whether it landed.
+  const fromChain = async () => {
+    lastChainCheck = Date.now()
+    try {
+      return await findReceiptOnChain(engine, hash, options.fromBlock)
+    } catch {
+      return undefined
+    }
+  }
   for (;;) {
     try {
       return await getUserOperationReceipt(engine.bundlerClient, { hash })
     } catch (error) {
-      if ((error as { name?: string }).name !== 'UserOperationReceiptNotFoundError')
+      if ((error as { name?: string }).name !== 'UserOperationReceiptNotFoundError') {
         lastError = error
+        if (Date.now() - lastChainCheck >= 1000) {
+          const receipt = await fromChain()
+          if (receipt) return receipt
+        }
+      }
     }
     polls++
     if (statusSupported && polls % statusEvery === 0) {
@@ -48,25 +68,77 @@ export async function waitForReceipt(
             details: `status: ${status.status}`,
           })
         notFound = status?.status === 'not_found' ? notFound + 1 : 0
-        if (notFound >= 3)
+        if (notFound >= 3) {
+          const receipt = await fromChain()
+          if (receipt) return receipt
           throw new BundlerError({
             shortMessage:
               'The bundler no longer knows this action (dropped, or the bundler restarted). Try again.',
             userOperationHash: hash,
             details: 'status: not_found',
           })
+        }
       } catch (error) {
         if (error instanceof BundlerError) throw error
         if ((error as { code?: number }).code === -32601) statusSupported = false
         else lastError = error
       }
     }
-    if (Date.now() - started > timeout)
+    if (Date.now() - started > timeout) {
+      const receipt = await fromChain()
+      if (receipt) return receipt
       throw new BundlerError({
         shortMessage: `No receipt after ${Math.round(timeout / 1000)} s. The action may still land; check the session's state before retrying.`,
         userOperationHash: hash,
         cause: lastError,
       })
+    }
     await new Promise((resolve) => setTimeout(resolve, interval))
   }
+}
+
+const userOperationEvent = {
+  type: 'event',
+  name: 'UserOperationEvent',
+  inputs: [
+    { name: 'userOpHash', type: 'bytes32', indexed: true },
+    { name: 'sender', type: 'address', indexed: true },
+    { name: 'paymaster', type: 'address', indexed: true },
+    { name: 'nonce', type: 'uint256', indexed: false },
+    { name: 'success', type: 'bool', indexed: false },
+    { name: 'actualGasCost', type: 'uint256', indexed: false },
+    { name: 'actualGasUsed', type: 'uint256', indexed: false },
+  ],
+} as const
+
+/** Looks the operation up in the EntryPoint's `UserOperationEvent` logs, without the bundler. */
+export async function findReceiptOnChain(
+  engine: Engine,
+  hash: Hex,
+  fromBlock?: bigint | undefined,
+): Promise<UserOperationReceipt | undefined> {
+  const latest = await engine.publicClient.getBlockNumber({ cacheTime: 0 })
+  const logs = await getLogs(engine.publicClient, {
+    address: engine.environment.EntryPoint,
+    event: userOperationEvent,
+    args: { userOpHash: hash },
+    fromBlock: fromBlock ?? (latest > 1000n ? latest - 1000n : 0n),
+    toBlock: latest,
+  })
+  const log = logs[0]
+  if (!log?.transactionHash) return undefined
+  const receipt = await getTransactionReceipt(engine.publicClient, { hash: log.transactionHash })
+  const { sender, paymaster, nonce, success, actualGasCost, actualGasUsed } = log.args
+  return {
+    userOpHash: hash,
+    entryPoint: engine.environment.EntryPoint,
+    sender: sender as Hex,
+    nonce: nonce as bigint,
+    paymaster: paymaster as Hex,
+    success: success as boolean,
+    actualGasCost: actualGasCost as bigint,
+    actualGasUsed: actualGasUsed as bigint,
+    logs: receipt.logs,
+    receipt,
+  } as UserOperationReceipt
 }
