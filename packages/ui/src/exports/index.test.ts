@@ -7,13 +7,19 @@ test('exports', () => {
       "ActiveSessionList",
       "ConsentDialog",
       "MissingRootError",
+      "SessionConsent",
+      "SessionHud",
+      "SessionList",
       "SessionMeter",
       "Theme",
+      "applyConsentSelection",
       "clampDuration",
       "defaultDurationOptions",
       "describeAddition",
       "getSessionMeterModel",
       "getSessionStatus",
+      "summarizePolicy",
+      "toSessionListItem",
     ]
   `)
 })

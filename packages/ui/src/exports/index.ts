@@ -12,6 +12,19 @@ export {
   type SessionListItem,
   type SessionListStatus,
 } from '../active-session-list/active-session-list.js'
+export { applyConsentSelection } from '../connected/apply-consent.js'
+export {
+  SessionConsent,
+  type SessionConsentErrorType,
+  type SessionConsentProps,
+} from '../connected/session-consent.js'
+export { SessionHud, type SessionHudProps } from '../connected/session-hud.js'
+export {
+  SessionList,
+  type SessionListErrorType,
+  type SessionListProps,
+} from '../connected/session-list.js'
+export { summarizePolicy, toSessionListItem } from '../connected/session-list-item.js'
 export {
   type ConsentApp,
   ConsentDialog,
