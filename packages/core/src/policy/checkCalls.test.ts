@@ -13,6 +13,14 @@ const transfer = (to: `0x${string}`, amount: bigint) =>
     to: usdc,
     data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }),
   }) as const
+const buy = (itemId: number, value: bigint) =>
+  ({
+    address: dungeon,
+    abi: dungeonAbi,
+    functionName: 'buy',
+    args: [BigInt(itemId)],
+    value,
+  }) as const
 const move = (direction: number, value = 0n) =>
   ({ address: dungeon, abi: dungeonAbi, functionName: 'move', args: [direction], value }) as const
 
@@ -50,7 +58,7 @@ describe('checkCalls', () => {
       policy,
       grantedAt,
       now: t,
-      calls: [move(1, 40n), transfer(alice, 1_500_000n)],
+      calls: [buy(1, 40n), transfer(alice, 1_500_000n)],
     })
     expect(result.allowed).toBe(true)
     expect(result.remaining.timeLeft).toBe(now + 86400 * 3 - t)
@@ -218,16 +226,22 @@ describe('checkCalls', () => {
   })
 
   test('error: value-over-cap at one over the per-call limit', () => {
-    expect(checkCalls({ policy, grantedAt, now: t, calls: [move(1, 100n)] }).allowed).toBe(true)
+    expect(checkCalls({ policy, grantedAt, now: t, calls: [buy(1, 100n)] }).allowed).toBe(true)
     expect(
-      reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [move(1, 101n)] })),
+      reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [buy(1, 101n)] })),
     ).toMatchObject({
       code: 'value-over-cap',
       rule: 'calls[0].valueLimit',
       limit: 100n,
       attempted: 101n,
     })
-    // Calls with no valueLimit may not send value at all; ERC-20 transfers neither.
+    // Non-payable functions, calls with no valueLimit and ERC-20 transfers may not send value at all.
+    expect(reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [move(1, 1n)] }))).toMatchObject(
+      {
+        code: 'value-over-cap',
+        limit: 0n,
+      },
+    )
     const attack = {
       address: shop,
       abi: dungeonAbi,
@@ -247,7 +261,7 @@ describe('checkCalls', () => {
 
   test('error: spend-over-cap for the native period and total, counted across the batch and usage', () => {
     expect(
-      reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [move(1, 100n), move(2, 51n)] })),
+      reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [buy(1, 100n), buy(2, 51n)] })),
     ).toMatchObject({
       code: 'spend-over-cap',
       callIndex: 1,
@@ -257,26 +271,26 @@ describe('checkCalls', () => {
     })
     const usage = {
       delegations: {
-        'calls:0': {
+        'calls:1': {
           nativeSpent: 200n,
           nativePeriod: { lastTransferPeriod: 1n, transferredInCurrentPeriod: 100n },
         },
       },
     }
     expect(
-      reasonOf(checkCalls({ policy, grantedAt, now: t, usage, calls: [move(1, 51n)] })),
+      reasonOf(checkCalls({ policy, grantedAt, now: t, usage, calls: [buy(1, 51n)] })),
     ).toMatchObject({
       code: 'spend-over-cap',
       rule: 'native.total',
       limit: 250n,
       attempted: 251n,
     })
-    expect(checkCalls({ policy, grantedAt, now: t, usage, calls: [move(1, 50n)] }).allowed).toBe(
+    expect(checkCalls({ policy, grantedAt, now: t, usage, calls: [buy(1, 50n)] }).allowed).toBe(
       true,
     )
     // The next period starts fresh: periods count from notBefore, one hour each.
     const nextPeriod = now + 10 + 3600
-    const later = checkCalls({ policy, grantedAt, now: nextPeriod, usage, calls: [move(1, 50n)] })
+    const later = checkCalls({ policy, grantedAt, now: nextPeriod, usage, calls: [buy(1, 50n)] })
     expect(later.allowed).toBe(true)
     expect(later.remaining.spend[1]).toMatchObject({ used: 50n, left: 100n })
   })

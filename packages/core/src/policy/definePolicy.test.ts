@@ -275,7 +275,10 @@ describe('definePolicy', () => {
     ],
     [
       'native budget shared',
-      { calls: [call({ valueLimit: 5n })], native: { total: 10n, transfers: true } },
+      {
+        calls: [call({ functions: ['buy'], valueLimit: 5n })],
+        native: { total: 10n, transfers: true },
+      },
       'native',
       /shared by 2 delegations/,
     ],

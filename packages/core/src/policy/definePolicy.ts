@@ -80,7 +80,7 @@ export type CallPermission<abi extends Abi = Abi> = {
   readonly abi: abi
   /** Allowed functions, by name or signature, with optional argument rules. */
   readonly functions: readonly FunctionPermission<abi>[]
-  /** Max native value (wei) per call. Defaults to 0: calls may not send native value. */
+  /** Max native value (wei) per call of a payable function. Defaults to 0; non-payable functions may never send value. */
   readonly valueLimit?: bigint | undefined
   /** Display name of the target, e.g. `Dungeon`. */
   readonly name?: string | undefined

@@ -65,7 +65,7 @@ export function describePolicy(
     for (const fn of call.functions) {
       const rules = fn.rules.map((rule) => `${rule.arg} = ${String(formatValue(rule.value))}`)
       const valueCap =
-        call.valueLimit > 0n
+        call.valueLimit > 0n && fn.payable
           ? { amount: call.valueLimit, formatted: formatAmount(call.valueLimit, nativeToken) }
           : undefined
       const detail = [

@@ -187,7 +187,7 @@ function toPolicy(s: Scenario, grantedAt: number): Policy {
         const name = functionNames[fn] as string
         return args ? { name, args } : name
       }),
-      valueLimit: valueLimits[c.value],
+      valueLimit: c.functions.some((f) => f.fn === 2) ? valueLimits[c.value] : undefined,
     })),
     native: s.native
       ? {

@@ -54,7 +54,9 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
         bytes: rule.bytes,
         field: rule.field,
       }))
-      const ruleKey = calldata.map((rule) => `${rule.offset}:${rule.bytes}`).join('|')
+      // Only payable functions may send value; the others get ValueLte(0).
+      const valueLimit = fn.payable ? call.valueLimit : 0n
+      const ruleKey = `${calldata.map((rule) => `${rule.offset}:${rule.bytes}`).join('|')}#${valueLimit}`
       const group = perTarget.get(ruleKey)
       if (group) {
         group.selectors.push(fn.selector)
@@ -65,17 +67,15 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
         targets: [call.target],
         selectors: [fn.selector],
         calldata,
-        valueLimit: call.valueLimit,
+        valueLimit,
         fields: [fn.field],
         key: ruleKey,
       })
     }
     // Targets with the very same functions, rules and value limit share a delegation: the cross product is exact.
     for (const group of perTarget.values()) {
-      const key = `${[...group.selectors].sort().join(',')}#${group.key}#${group.valueLimit}`
-      const same = groups.find(
-        (g) => `${[...g.selectors].sort().join(',')}#${g.key}#${g.valueLimit}` === key,
-      )
+      const key = `${[...group.selectors].sort().join(',')}#${group.key}`
+      const same = groups.find((g) => `${[...g.selectors].sort().join(',')}#${g.key}` === key)
       if (same) {
         same.targets.push(...group.targets)
         same.fields.push(...group.fields)

@@ -39,6 +39,8 @@ export type ResolvedFunction = {
   selector: Hex
   abiItem: AbiFunction
   rules: ResolvedArgRule[]
+  /** The ABI marks it payable: only payable functions may send native value (up to the entry's valueLimit). */
+  payable: boolean
 }
 
 export type ResolvedCall = {
@@ -388,16 +390,23 @@ function resolveCalls(value: unknown): ResolvedCall[] {
       return fn
     })
     const names = new Set(abiFunctions.map((item) => item.name))
+    const valueLimit =
+      call.valueLimit === undefined
+        ? 0n
+        : resolveAmount(call.valueLimit, `${field}.valueLimit`, { allowZero: true })
+    if (valueLimit > 0n && !functions.some((fn) => fn.payable))
+      throw invalid(
+        `${field}.valueLimit`,
+        'is set, but none of the allowed functions is payable.',
+        'Only payable functions may send native value: allow a payable function, or leave valueLimit out.',
+      )
     return {
       field,
       index,
       target,
       name: typeof call.name === 'string' ? call.name : undefined,
       optional: call.optional === true,
-      valueLimit:
-        call.valueLimit === undefined
-          ? 0n
-          : resolveAmount(call.valueLimit, `${field}.valueLimit`, { allowZero: true }),
+      valueLimit,
       functions,
       tokenLike: names.has('transfer') && names.has('balanceOf'),
     }
@@ -469,6 +478,8 @@ function resolveFunction(
     selector: toFunctionSelector(signature),
     abiItem,
     rules,
+    payable:
+      abiItem.stateMutability === 'payable' || (abiItem as { payable?: boolean }).payable === true,
   }
 }
 
