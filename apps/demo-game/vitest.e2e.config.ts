@@ -7,7 +7,7 @@ export default defineProject({
     environment: 'node',
     include: ['e2e/**/*.e2e.test.ts'],
     testTimeout: 240_000,
-    hookTimeout: 180_000,
+    hookTimeout: 200_000,
     fileParallelism: false,
   },
 })

@@ -15,13 +15,15 @@ export type StartDemoParameters = {
   /** The app's port; 5173 when free, else any free one. */
   port?: number | undefined
   logLevel?: LogLevel | undefined
+  /** Give up on a devnet that has not started after this long (default 120 s). */
+  startTimeoutMs?: number | undefined
 }
 
 export type Demo = { url: string; devnet: Devnet; config: DemoConfig; stop(): Promise<void> }
 
 /** Starts the devnet, deploys the Dungeon, and serves the app on 127.0.0.1 with Vite. */
 export async function startDemo(parameters: StartDemoParameters = {}): Promise<Demo> {
-  const devnet = await startDevnet()
+  const devnet = await withTimeout(startDevnet(), parameters.startTimeoutMs ?? 120_000)
   try {
     const [deployer, player] = devnet.accounts
     if (!deployer || !player) throw new DemoStartError('the devnet has no dev accounts')
@@ -58,6 +60,22 @@ export async function startDemo(parameters: StartDemoParameters = {}): Promise<D
   } catch (error) {
     await devnet.stop()
     throw error
+  }
+}
+
+/** Rejects with DemoStartError when `promise` takes longer than `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DemoStartError(`the devnet did not start within ${ms / 1000} s`)),
+      ms,
+    )
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -4,7 +4,10 @@ import { type Address, zeroAddress } from 'viem'
 import { useReadContract } from 'wagmi'
 import { dungeonAbi, type Tile } from '../contracts/dungeon.js'
 
-/** The confirmed on-chain state of `player` in the Dungeon at `game`, polled every second. */
+/**
+ * The confirmed on-chain state of `player` in the Dungeon at `game`, polled every second. Without a
+ * player it reads the empty map (the zero address never plays): a preview.
+ */
 export function useDungeon(parameters: { game: Address; player: Address | undefined }) {
   const { game, player } = parameters
   const queryClient = useQueryClient()
@@ -12,7 +15,7 @@ export function useDungeon(parameters: { game: Address; player: Address | undefi
     address: game,
     abi: dungeonAbi,
     args: [player ?? zeroAddress],
-    query: { enabled: player !== undefined, refetchInterval: 1_000 },
+    query: { refetchInterval: 1_000 },
   } as const
   const state = useReadContract({ ...common, functionName: 'getPlayer' })
   const board = useReadContract({ ...common, functionName: 'board' })

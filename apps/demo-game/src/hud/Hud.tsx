@@ -8,13 +8,16 @@ export type HudProps = {
   gems: number
   relic: bigint
   relicOwner: Address | undefined
-  player: Address
+  player: Address | undefined
 }
 
 /** The counters that prove the point: wallet prompts vs moves landed on-chain. */
 export function Hud(props: HudProps) {
   const { count } = useApprovals()
-  const owned = props.relicOwner !== undefined && isAddressEqual(props.relicOwner, props.player)
+  const owned =
+    props.relicOwner !== undefined &&
+    props.player !== undefined &&
+    isAddressEqual(props.relicOwner, props.player)
   return (
     <dl className="hud">
       <Stat name="wallet prompts" value={count} testId="prompts" />
@@ -22,6 +25,12 @@ export function Hud(props: HudProps) {
       <Stat name="in flight" value={props.pending} testId="pending" />
       <Stat name="monsters slain" value={props.kills} testId="kills" />
       <Stat name="gems" value={props.gems} testId="gems" />
+      <Stat
+        name="player"
+        testId="player"
+        address={props.player}
+        value={props.player ? `${props.player.slice(0, 6)}…${props.player.slice(-4)}` : '—'}
+      />
       <Stat
         name="relic"
         testId="relic"
@@ -31,9 +40,10 @@ export function Hud(props: HudProps) {
   )
 }
 
-function Stat({ name, value, testId }: { name: string; value: number | string; testId: string }) {
+function Stat(props: { name: string; value: number | string; testId: string; address?: Address }) {
+  const { name, value, testId, address } = props
   return (
-    <div className="stat" data-testid={testId}>
+    <div className="stat" data-testid={testId} data-address={address} title={address}>
       <dt>{name}</dt>
       <dd>{value}</dd>
     </div>
