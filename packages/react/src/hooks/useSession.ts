@@ -7,7 +7,7 @@ import {
   type SessionInfo,
   serializePolicy,
 } from '@sessionkit/core'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { isGrantedFrom } from '../utils/matchPolicy.js'
 import { useSessionScope } from '../utils/scope.js'
 import { useDeadline } from '../utils/useDeadline.js'
@@ -58,9 +58,11 @@ type Selected = { session: SessionInfo | undefined }
 export function useSession(parameters: UseSessionParameters = {}): UseSessionReturnType {
   const { policy } = parameters
   const policyKey = policy ? serializePolicy(policy as Policy) : undefined
+  // The session shown last: when it ends (revoked, expired, exhausted) it stays the one shown.
+  const shown = useRef<string | undefined>(undefined)
   const select = useCallback(
     (data: GetSessionsData): Selected => ({
-      session: pick(data.sessions, policy as Policy | undefined),
+      session: pick(data.sessions, policy as Policy | undefined, shown.current),
     }),
     [policyKey],
   )
@@ -71,6 +73,9 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
     query: { ...parameters.query, select },
   })
   const session = query.data?.session
+  useEffect(() => {
+    shown.current = session?.id
+  }, [session?.id])
   const expiresAt = session?.expiresAt
   const passed = useDeadline(session?.state === 'active' ? expiresAt : undefined)
   const disconnected = scope.status === 'disconnected'
@@ -100,15 +105,22 @@ export function useSession(parameters: UseSessionParameters = {}): UseSessionRet
 
 const usable = new Set(['active', 'expired', 'revoked', 'exhausted'])
 
-/** Newest active session granted from `policy`; else the newest one that ended (expired, revoked, exhausted). */
+/**
+ * Newest active session granted from `policy`; else the one shown before if it is still listed
+ * (so a revoked session reads `revoked`); else the newest one that ended.
+ */
 function pick(
   sessions: readonly SessionInfo[],
   policy: Policy | undefined,
+  shownId: string | undefined,
 ): SessionInfo | undefined {
   const candidates = sessions.filter(
     (s) => usable.has(s.state) && (!policy || isGrantedFrom(s.policy, policy)),
   )
-  const chosen = candidates.find((s) => s.state === 'active') ?? candidates[0]
+  const chosen =
+    candidates.find((s) => s.state === 'active') ??
+    candidates.find((s) => s.id === shownId) ??
+    candidates[0]
   if (!chosen) return undefined
   // Time left changes on every read; leaving it out keeps the result equal between refetches.
   const { timeLeft: _, ...remaining } = chosen.remaining
