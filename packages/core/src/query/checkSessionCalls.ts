@@ -46,7 +46,7 @@ export function checkSessionCallsQueryOptions(
   return {
     enabled: Array.isArray(options.calls) && options.calls.length > 0,
     queryKey: checkSessionCallsQueryKey({ ...options, ...scope }),
-    queryFn: () => {
+    queryFn: async () => {
       if (!options.calls)
         throw new SessionParameterError({ parameter: 'calls', message: 'are required.' })
       return checkSessionCalls(config, { id: options.id, calls: options.calls })

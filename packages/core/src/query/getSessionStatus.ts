@@ -46,7 +46,7 @@ export function getSessionStatusQueryOptions(
   return {
     enabled: typeof options.id === 'string' && options.id.length > 0,
     queryKey: getSessionStatusQueryKey({ ...scope, id: options.id }),
-    queryFn: () => {
+    queryFn: async () => {
       if (!options.id) throw new SessionParameterError({ parameter: 'id', message: 'is required.' })
       return getSessionStatus(config, { id: options.id, fresh: options.fresh })
     },

@@ -1,0 +1,95 @@
+import {
+  getSmartAccountsEnvironment,
+  Implementation,
+  toMetaMaskSmartAccount,
+} from '@metamask/smart-accounts-kit'
+import { createPublicClient, custom, decodeFunctionData, encodeFunctionData, parseAbi } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { sepolia } from 'viem/chains'
+import { describe, expect, test } from 'vitest'
+import { hybridDeleGatorAbi } from './abis.js'
+import { batchDefaultMode, singleDefaultMode } from './executions.js'
+import { toDeleGatorAccount } from './toDeleGatorAccount.js'
+
+const environment = getSmartAccountsEnvironment(sepolia.id)
+const client = createPublicClient({
+  chain: sepolia,
+  transport: custom({
+    request: async ({ method }) => {
+      if (method === 'eth_getCode') return '0x'
+      throw new Error(`no network in unit tests (${method})`)
+    },
+  }),
+})
+const erc20 = parseAbi(['function transfer(address to, uint256 amount)'])
+const userOperation = {
+  callData: '0x1234',
+  callGasLimit: 100_000n,
+  maxFeePerGas: 2_000_000_000n,
+  maxPriorityFeePerGas: 1_000_000_000n,
+  nonce: 7n << 64n,
+  preVerificationGas: 50_000n,
+  verificationGasLimit: 300_000n,
+  paymaster: '0x998aBeB3E57409262aE5b751f60747921B33613E',
+  paymasterData: '0xabcdef',
+  paymasterPostOpGasLimit: 1n,
+  paymasterVerificationGasLimit: 60_000n,
+  signature: '0x',
+} as const
+
+describe('toDeleGatorAccount', () => {
+  test('behavior: same address and the same UserOperation signature as the kit toMetaMaskSmartAccount', async () => {
+    const privateKey = generatePrivateKey()
+    const owner = privateKeyToAccount(privateKey)
+    const kit = await toMetaMaskSmartAccount({
+      client,
+      implementation: Implementation.Hybrid,
+      deployParams: [owner.address, [], [], []],
+      deploySalt: '0x',
+      signer: { account: owner },
+      environment,
+    })
+    const ours = await toDeleGatorAccount({
+      client,
+      owner: {
+        address: owner.address,
+        signTypedData: (typedData) => owner.signTypedData(typedData as never),
+      },
+      environment,
+    })
+    expect(ours.address).toBe(kit.address)
+    const op = { ...userOperation, sender: kit.address }
+    expect(await ours.signUserOperation(op)).toBe(await kit.signUserOperation(op))
+    expect(await ours.getStubSignature()).toBe(await kit.getStubSignature())
+  })
+
+  test('behavior: encodes one call and a batch as ERC-7579 execute(mode, calldata) the account decodes', async () => {
+    const owner = privateKeyToAccount(generatePrivateKey())
+    const account = await toDeleGatorAccount({
+      client,
+      owner: {
+        address: owner.address,
+        signTypedData: (typedData) => owner.signTypedData(typedData as never),
+      },
+      environment,
+    })
+    const data = encodeFunctionData({
+      abi: erc20,
+      functionName: 'transfer',
+      args: [owner.address, 5n],
+    })
+    const single = decodeFunctionData({
+      abi: hybridDeleGatorAbi,
+      data: await account.encodeCalls([{ to: owner.address, data }]),
+    })
+    expect(single.args?.[0]).toBe(singleDefaultMode)
+    const batch = decodeFunctionData({
+      abi: hybridDeleGatorAbi,
+      data: await account.encodeCalls([
+        { to: owner.address, data },
+        { to: owner.address, value: 1n },
+      ]),
+    })
+    expect(batch.args?.[0]).toBe(batchDefaultMode)
+  })
+})
