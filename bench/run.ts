@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { benchActions } from './actions.js'
 import { benchBundleSize } from './bundle-size.js'
 import { benchDevnetStart } from './devnet-start.js'
 import { printTable, type Row } from './stats.js'
@@ -8,6 +9,7 @@ import { printTable, type Row } from './stats.js'
 const benches: Record<string, () => Promise<{ rows: Row[]; result: Record<string, unknown> }>> = {
   'bundle-size': () => benchBundleSize(),
   'devnet-start': () => benchDevnetStart(),
+  actions: () => benchActions(),
 }
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
