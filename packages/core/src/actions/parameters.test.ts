@@ -34,7 +34,8 @@ const policy = definePolicy({
   validity: { expiresIn: 60 },
 })
 const call = { to: target, data: '0x12345678' } as const
-const connectTo = (chainId: number) => connect(wagmi, { connector: wagmi.connectors[0]!, chainId })
+const connectTo = (chainId: typeof sepolia.id | typeof other.id) =>
+  connect(wagmi, { connector: wagmi.connectors[0]!, chainId })
 
 afterEach(async () => {
   if (wagmi.state.current) await disconnect(wagmi)
