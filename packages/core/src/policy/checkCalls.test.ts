@@ -374,6 +374,12 @@ describe('checkCalls', () => {
     ).toBe('spend-over-cap')
   })
 
+  test('error: a bad time is a typed error', () => {
+    expect(() => checkCalls({ policy, now: Date.now(), calls: [] })).toThrow(/not milliseconds/)
+    expect(() => checkCalls({ policy, now: 1.5, calls: [] })).toThrow(/now: is not a unix time/)
+    expect(() => checkCalls({ policy, now: t, grantedAt: -1, calls: [] })).toThrow(/grantedAt/)
+  })
+
   test('error: a call that cannot be encoded is a typed error', () => {
     expect(() =>
       checkCalls({

@@ -1,10 +1,19 @@
 import { hexToBigInt, slice } from 'viem'
-import type { PolicyCallDecodeErrorType, PolicyValidationErrorType } from '../errors/policy.js'
+import {
+  type PolicyCallDecodeErrorType,
+  PolicyValidationError,
+  type PolicyValidationErrorType,
+} from '../errors/policy.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
 import { matchCall } from './matchCall.js'
 import { type DelegationPlan, planDelegations } from './planDelegations.js'
-import { type ResolvedPeriod, type ResolvedPolicy, resolvePolicy } from './resolvePolicy.js'
+import {
+  maxTimestamp,
+  type ResolvedPeriod,
+  type ResolvedPolicy,
+  resolvePolicy,
+} from './resolvePolicy.js'
 import { getSessionTimes, type SessionTimes } from './sessionTimes.js'
 import { type PolicyCall, toRawCall } from './toRawCall.js'
 import type {
@@ -43,6 +52,12 @@ export type CheckCallsErrorType = PolicyValidationErrorType | PolicyCallDecodeEr
  */
 export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnType {
   const now = parameters.now ?? Math.floor(Date.now() / 1000)
+  if (!Number.isSafeInteger(now) || now < 0 || now > maxTimestamp)
+    throw new PolicyValidationError({
+      field: 'now',
+      message: `is not a unix time in seconds (${String(now)}).`,
+      fix: 'Pass the block time in whole seconds (not milliseconds).',
+    })
   const policy = parameters.session?.policy ?? (parameters.policy as Policy)
   const grantedAt = parameters.session?.grantedAt ?? parameters.grantedAt ?? now
   const resolved = resolvePolicy(policy, { now })
@@ -100,7 +115,10 @@ export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnTy
         rule: plan.valueLte.field,
         limit: plan.valueLte.limit,
         attempted: raw.value,
-        message: `The call sends ${formatAmount(raw.value, nativeInfo(resolved))}, over the ${formatAmount(plan.valueLte.limit, nativeInfo(resolved))} allowed per call.`,
+        message:
+          plan.valueLte.limit === 0n
+            ? `The call sends ${formatAmount(raw.value, nativeInfo(resolved))}, but this permission may not send native value.`
+            : `The call sends ${formatAmount(raw.value, nativeInfo(resolved))}, over the ${formatAmount(plan.valueLte.limit, nativeInfo(resolved))} allowed per call.`,
       })
     if (plan.limitedCalls !== undefined && (current.callsUsed ?? 0) + 1 > plan.limitedCalls)
       return refuse({
