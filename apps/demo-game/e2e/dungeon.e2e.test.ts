@@ -112,7 +112,11 @@ describe('dungeon demo in Chromium', () => {
   })
 
   test('behavior: revoking takes one prompt, then moves are refused and nothing lands', async () => {
-    await page.getByRole('button', { name: 'Revoke session' }).click()
+    const list = page.getByRole('region', { name: 'Your sessions' })
+    expect(await list.textContent()).toMatch(/Dungeon/)
+    await snap(page, '08-session-list')
+    await list.getByRole('button', { name: /^Revoke Dungeon session/ }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke session' }).click()
     expect(await answerWallet(page, 'Approve')).toMatch(/Sign PackedUserOperation/)
     await sessionStatus(page, 'revoked')
     expect(await stat(page, 'prompts')).toBe(2)
@@ -123,7 +127,7 @@ describe('dungeon demo in Chromium', () => {
     await new Promise((r) => setTimeout(r, 1_500))
     expect(await actions()).toBe(56)
     expect(await stat(page, 'prompts')).toBe(2)
-    await snap(page, '08-revoked')
+    await snap(page, '09-revoked')
     expect(pageErrors).toEqual([])
   })
 })

@@ -1,12 +1,10 @@
-import { useRevokeSession } from '@sessionkit/react'
-import { SessionMeter } from '@sessionkit/ui'
+import { SessionList, SessionMeter } from '@sessionkit/ui'
 import type { Address } from 'viem'
 import { useGameSession } from './session/useGameSession.js'
 
-/** Session side panel: the budget and expiry meter, and revoke. */
+/** Session side panel: the budget and expiry meter, and the account's sessions (revoke there). */
 export function SidePanel({ game }: { game: Address }) {
   const session = useGameSession(game)
-  const revoke = useRevokeSession()
   const current = session.session
   const durationSeconds =
     current?.expiresAt !== undefined
@@ -16,28 +14,16 @@ export function SidePanel({ game }: { game: Address }) {
     <aside className="app-side" aria-label="Session">
       <h2>Session</h2>
       {current && session.status === 'active' && session.remaining ? (
-        <>
-          <SessionMeter.Root remaining={session.remaining} durationSeconds={durationSeconds} />
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate({ id: current.id })}
-          >
-            {revoke.isPending ? 'Revoking…' : 'Revoke session'}
-          </button>
-          {revoke.error && (
-            <p className="error" role="alert">
-              {revoke.error.shortMessage}
-            </p>
-          )}
-        </>
+        <SessionMeter.Root
+          remaining={{ ...session.remaining, expiresAt: session.expiresAt }}
+          durationSeconds={durationSeconds}
+        />
       ) : (
         <p className="hint">
-          No active session. Without one, the game cannot move for you: every move would need your
-          wallet.
+          No active session: the game cannot move for you. Start one to play without pop-ups.
         </p>
       )}
+      {session.status !== 'disconnected' && <SessionList title="Your sessions" />}
     </aside>
   )
 }
