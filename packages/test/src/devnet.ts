@@ -5,6 +5,7 @@ import { inject } from 'vitest'
 declare module 'vitest' {
   export interface ProvidedContext {
     devnet: DevnetInfo
+    devnetControlUrl: string
   }
 }
 

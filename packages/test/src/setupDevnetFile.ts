@@ -1,24 +1,27 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { getDevnet } from './devnet.js'
 
-/** Per test file: snapshot the chain before, revert after, so files do not see each other's state. */
+/**
+ * Per test file: snapshot the chain before, revert after (restarting the bundler through the global
+ * setup's control endpoint), so files do not see each other's state or clock.
+ */
 let snapshot: string | undefined
 
-async function rpc(method: string, params: unknown[] = []) {
+beforeAll(async () => {
   const response = await fetch(getDevnet().rpcUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_snapshot', params: [] }),
   })
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } }
-  if (body.error) throw new Error(`${method}: ${body.error.message}`)
-  return body.result
-}
-
-beforeAll(async () => {
-  snapshot = (await rpc('evm_snapshot')) as string
+  snapshot = ((await response.json()) as { result: string }).result
 })
 
 afterAll(async () => {
-  if (snapshot) await rpc('evm_revert', [snapshot])
+  if (!snapshot) return
+  const response = await fetch(`${inject('devnetControlUrl')}/revert`, {
+    method: 'POST',
+    body: JSON.stringify({ snapshot }),
+  })
+  if (!response.ok)
+    throw new Error(`devnet revert failed: ${response.status} ${await response.text()}`)
 })
