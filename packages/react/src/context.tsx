@@ -2,7 +2,7 @@
 import type { SessionConfig } from '@sessionkit/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useEffect } from 'react'
-import { isSessionQueryKey } from './utils/queryKeys.js'
+import { invalidateSessionQueries } from './utils/queryKeys.js'
 
 /** The session config of the nearest `<SessionProvider>`. */
 export const SessionContext = createContext<SessionConfig | undefined>(undefined)
@@ -20,19 +20,8 @@ export type SessionProviderProps = {
 export function SessionProvider({ config, children }: SessionProviderProps) {
   const queryClient = useQueryClient()
   useEffect(() => {
-    // Coalesce a burst of storage events (e.g. "revoke all") into one invalidation.
-    let scheduled = false
-    const unsubscribe = config.storage.subscribe(() => {
-      if (scheduled) return
-      scheduled = true
-      queueMicrotask(() => {
-        scheduled = false
-        void queryClient.invalidateQueries({
-          predicate: (query) => isSessionQueryKey(query.queryKey),
-        })
-      })
-    })
-    return unsubscribe
+    // Coalesced with the mutations' own refresh: a burst of changes refetches once.
+    return config.storage.subscribe(() => invalidateSessionQueries(queryClient))
   }, [config, queryClient])
   return <SessionContext.Provider value={config}>{children}</SessionContext.Provider>
 }

@@ -156,13 +156,13 @@ export function useSessionAction<context = unknown>(
         // Usage changes once the action lands: refresh the session queries then too.
         wait: async (waitOptions?: { timeout?: number | undefined }) => {
           const receipt = await data.wait(waitOptions)
-          void invalidateSessionQueries(queryClient)
+          invalidateSessionQueries(queryClient)
           return receipt
         },
       }
     },
     onSuccess: (...args) => {
-      void invalidateSessionQueries(queryClient)
+      invalidateSessionQueries(queryClient)
       return mutation?.onSuccess?.(...args)
     },
   }) as unknown as UseSessionActionReturnType<context>

@@ -17,10 +17,23 @@ export function isSessionQueryKey(queryKey: QueryKey): boolean {
   return sessionKeyRoots.has(queryKey[0])
 }
 
-/** Marks every session query stale and refetches the mounted ones (joining a fetch already in flight). */
-export function invalidateSessionQueries(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries(
-    { predicate: (query) => isSessionQueryKey(query.queryKey) },
-    { cancelRefetch: false },
+/** Changes closer together than this (a storage event and the mutation that caused it) refresh once. */
+const coalesceMs = 20
+const scheduled = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>()
+
+/**
+ * Marks every session query stale and refetches the mounted ones, once for a burst of calls
+ * within a few ms. A fetch already in flight is restarted: it may have read the state before the change.
+ */
+export function invalidateSessionQueries(queryClient: QueryClient): void {
+  clearTimeout(scheduled.get(queryClient))
+  scheduled.set(
+    queryClient,
+    setTimeout(() => {
+      scheduled.delete(queryClient)
+      void queryClient.invalidateQueries({
+        predicate: (query) => isSessionQueryKey(query.queryKey),
+      })
+    }, coalesceMs),
   )
 }

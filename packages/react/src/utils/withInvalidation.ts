@@ -7,8 +7,7 @@ export function withInvalidation<args extends unknown[]>(
   onSuccess: ((...args: args) => unknown) | undefined,
 ): (...args: args) => Promise<unknown> {
   return async (...args) => {
-    // Not awaited: the refetch must not hold the mutation in `pending`.
-    void invalidateSessionQueries(queryClient)
+    invalidateSessionQueries(queryClient)
     return onSuccess?.(...args)
   }
 }
