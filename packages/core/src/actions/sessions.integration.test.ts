@@ -4,9 +4,23 @@ import {
   createTestWallet,
   getDevnet,
 } from '@sessionkit/test'
-import { counterAbi, deployTestContracts, type TestContracts } from '@sessionkit/test/contracts'
+import {
+  counterAbi,
+  deployTestContracts,
+  type TestContracts,
+  testTokenAbi,
+} from '@sessionkit/test/contracts'
 import { IDBFactory } from 'fake-indexeddb'
-import { type Address, createTestClient, encodeFunctionData, http, type PublicClient } from 'viem'
+import {
+  type Address,
+  createTestClient,
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  type PublicClient,
+  parseEther,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { SessionRequestEvent } from '../config/transport.js'
 import { createSessionConfig, type SessionConfig } from '../createSessionConfig.js'
@@ -376,5 +390,77 @@ describe('storage', () => {
     await (await sendSessionCalls(reloaded, { id: session.id, calls: [increment()] })).wait()
     expect(await countOf(session.account)).toBe(before + 1n)
     expect(wallet.promptCount()).toBe(0)
+  })
+})
+
+describe('several scopes under one root', () => {
+  test('behavior: one action redeems the calls scope and the ERC-20 scope; the token cap holds client-side and on chain', async () => {
+    const policy = definePolicy({
+      calls: [{ target: contracts.counter, abi: counterAbi, functions: ['increment'] }],
+      tokens: [
+        { address: contracts.token, symbol: 'TEST', decimals: 18, total: parseEther('100') },
+      ],
+      validity: { expiresIn: 3600 },
+    })
+    wallet.resetPrompts()
+    const session = await createSession(config, { policy })
+    expect(wallet.promptCount()).toBe(1)
+    expect(session.delegations.leaves.length).toBeGreaterThanOrEqual(2)
+    const minter = createWalletClient({
+      account: privateKeyToAccount(devnet.accounts[0]!.privateKey),
+      chain: devnet.chain,
+      transport: http(devnet.rpcUrl),
+    })
+    await contracts.publicClient.waitForTransactionReceipt({
+      hash: await minter.writeContract({
+        address: contracts.token,
+        abi: testTokenAbi,
+        functionName: 'mint',
+        args: [session.account, parseEther('1000')],
+      }),
+    })
+    const bob = privateKeyToAccount(devnet.accounts[3]!.privateKey).address
+    const transfer = (amount: bigint) => ({
+      address: contracts.token,
+      abi: testTokenAbi,
+      functionName: 'transfer' as const,
+      args: [bob, amount] as const,
+    })
+    const balance = () =>
+      contracts.publicClient.readContract({
+        address: contracts.token,
+        abi: testTokenAbi,
+        functionName: 'balanceOf',
+        args: [bob],
+      })
+    const countBefore = await countOf(session.account)
+    const bobBefore = await balance()
+    const sent = await sendSessionCalls(config, {
+      id: session.id,
+      calls: [increment(), transfer(parseEther('40'))],
+    })
+    expect(sent.remaining.spend).toContainEqual(
+      expect.objectContaining({ used: parseEther('40'), left: parseEther('60') }),
+    )
+    await sent.wait()
+    expect(await countOf(session.account)).toBe(countBefore + 1n)
+    expect(await balance()).toBe(bobBefore + parseEther('40'))
+
+    await expect(
+      sendSessionCalls(config, { id: session.id, calls: [transfer(parseEther('70'))] }),
+    ).rejects.toMatchObject({
+      name: 'SessionScopeError',
+      reason: { code: 'spend-over-cap' },
+    })
+    const forced = sendSessionCalls(
+      config,
+      { id: session.id, calls: [transfer(parseEther('70'))] },
+      { unsafeSkipCheck: true },
+    ).then((s) => s.wait())
+    await expect(forced).rejects.toMatchObject({
+      name: expect.stringMatching(/BundlerError|SessionCallsRevertedError/),
+    })
+    expect(await balance()).toBe(bobBefore + parseEther('40'))
+    expect(wallet.promptCount()).toBe(1)
   })
 })
