@@ -1,6 +1,8 @@
 import { useSessionAction } from '@sessionkit/react'
 import type { Address } from 'viem'
+import { dungeonAbi } from '../contracts/dungeon.js'
 import { stealCall } from '../game/calls.js'
+import { describeRefusal } from './describeRefusal.js'
 
 /** Where the "stolen" relic would go. */
 export const thief: Address = '0x000000000000000000000000000000000000dEaD'
@@ -28,7 +30,7 @@ export function StealButton(props: {
       </button>
       {error && (
         <p className="steal-result" role="alert" data-testid="steal-refused">
-          Refused: {reason?.message ?? error.shortMessage}
+          Refused: {reason ? describeRefusal(reason, dungeonAbi) : error.shortMessage}
           {reason && <code> ({reason.code})</code>}
         </p>
       )}
