@@ -107,6 +107,10 @@ describe('dungeon demo in Chromium', () => {
     await page.reload()
     await sessionStatus(page, 'Session active')
     expect(await playerAccount(page)).toBe(account)
+    // The same session (the only one stored), not a new one.
+    const sessions = page.getByRole('region', { name: 'Your sessions' }).getByRole('listitem')
+    await sessions.first().waitFor()
+    expect(await sessions.count()).toBe(1)
     await play(6)
     expect(await until(actions, 56)).toBe(56)
     expect(await stat(page, 'prompts')).toBe(1)
