@@ -9,7 +9,10 @@ export function serializePolicy(policy: Policy): string {
   )
 }
 
-/** Parses a policy from `serializePolicy` output (string or parsed object), restores bigints and validates it again. */
+/**
+ * Parses a policy from `serializePolicy` output (string or parsed object), restores bigints and validates it
+ * again. Pass `now` = the time the session was granted when restoring a stored session, so a past expiry is not refused.
+ */
 export function deserializePolicy(
   json: string | object,
   options: DefinePolicyOptions = {},
