@@ -155,6 +155,29 @@ describe('dungeon demo in Chromium', () => {
     expect(await until(actions, 57)).toBe(57)
     expect(await stat(page, 'prompts')).toBe(4)
     await snap(page, '11-new-session')
+  })
+
+  test('behavior: pick-up and attack go through the session too (the map is fixed: gem at 1,1, monster at 3,0)', async () => {
+    const before = (await read('getPlayer', [account])) as { gems: number; kills: number }
+    await page.getByRole('button', { name: 'Move down' }).click()
+    await page.getByRole('button', { name: 'Pick up gem' }).click()
+    await page.getByRole('button', { name: 'Move up' }).click()
+    await page.getByRole('button', { name: 'Move right' }).click()
+    await page.getByRole('button', { name: 'Attack right' }).click()
+    expect(await until(actions, 62)).toBe(62)
+    const after = (await read('getPlayer', [account])) as {
+      x: number
+      y: number
+      gems: number
+      kills: number
+    }
+    expect([after.x, after.y, after.gems - before.gems, after.kills - before.kills]).toEqual([
+      2, 0, 1, 1,
+    ])
+    expect(await until(() => stat(page, 'kills'), 1)).toBe(1)
+    expect(await stat(page, 'gems')).toBe(1)
+    expect(await stat(page, 'prompts')).toBe(4)
+    await snap(page, '12-gem-and-monster')
     expect(pageErrors).toEqual([])
   })
 })
