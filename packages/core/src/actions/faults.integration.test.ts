@@ -1,7 +1,7 @@
 import { type Devnet, startDevnet } from '@sessionkit/devnet'
 import { connectTestWallet, createTestWagmiConfig, createTestWallet } from '@sessionkit/test'
 import { counterAbi, deployTestContracts, type TestContracts } from '@sessionkit/test/contracts'
-import type { Address, PublicClient } from 'viem'
+import { type Address, createTestClient, http, type PublicClient } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSessionConfig, type SessionConfig } from '../createSessionConfig.js'
 import { definePolicy } from '../policy/definePolicy.js'
@@ -156,5 +156,33 @@ describe('bundler faults', () => {
       `[sessionkit] bundler killed mid-burst: ${landed} landed, ${results.length - landed} BundlerError, 0 pending`,
     )
     await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+  })
+})
+
+describe('chain reset', () => {
+  test('behavior: when the Delegation Framework is gone from the chain, the session is reported missing and not used', async () => {
+    const session = await createSession(config, { policy: policy() })
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+    const testClient = createTestClient({
+      mode: 'anvil',
+      chain: devnet.chain,
+      transport: http(devnet.rpcUrl),
+    })
+    const manager = devnet.environment.DelegationManager
+    const code = await contracts.publicClient.getCode({ address: manager })
+    await testClient.setCode({ address: manager, bytecode: '0x' })
+    try {
+      expect((await getSessionStatus(config, { id: session.id, fresh: true })).state).toBe(
+        'missing',
+      )
+      await expect(
+        sendSessionCalls(config, { id: session.id, calls: [increment()] }),
+      ).rejects.toMatchObject({
+        name: 'SessionMissingError',
+      })
+    } finally {
+      await testClient.setCode({ address: manager, bytecode: code as `0x${string}` })
+    }
+    expect((await getSessionStatus(config, { id: session.id, fresh: true })).state).toBe('active')
   })
 })

@@ -14,7 +14,7 @@ import { type Execution, encodeExecutions } from '../accounts/executions.js'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { getSessionContext } from '../engines/context.js'
 import type { Engine } from '../engines/createEngines.js'
-import { claimDeployment, type DeploymentClaim } from '../engines/deployments.js'
+import { claimDeployment, type DeploymentClaim, probeDeployment } from '../engines/deployments.js'
 import type { GasLimits } from '../engines/gas.js'
 import type { SessionLeaf, SessionRuntime } from '../engines/loadSession.js'
 import { waitForReceipt } from '../engines/receipts.js'
@@ -137,7 +137,13 @@ export async function sendSessionCalls(
   const { engine } = context
   const session = await resolveSession(config, context, { id: parameters.id, calls })
 
+  // Learn whether both accounts are deployed while the calls are checked.
+  const probes = Promise.all([
+    probeDeployment(engine, context.user.address),
+    probeDeployment(engine, session.account.address),
+  ])
   const check = await checkLoaded(session, calls, { throwOnRefusal: !internal.unsafeSkipCheck })
+  await probes
 
   // One redemption per call, in order: the enforcers accept only single-call executions.
   const selected = internal.unsafeSkipCheck

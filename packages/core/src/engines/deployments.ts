@@ -58,3 +58,24 @@ export async function claimDeployment(
 export function forgetDeployments(engine: Engine): void {
   states.delete(engine)
 }
+
+/** Learns whether `address` has code, without claiming anything (to overlap with other reads). */
+export async function probeDeployment(engine: Engine, address: Address): Promise<void> {
+  const map = states.get(engine) ?? new Map<string, State>()
+  states.set(engine, map)
+  const key = address.toLowerCase()
+  if (map.has(key)) return
+  let release!: () => void
+  const promise = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  map.set(key, { status: 'busy', promise })
+  try {
+    const code = await engine.publicClient.getCode({ address })
+    map.set(key, { status: code && code !== '0x' ? 'deployed' : 'absent' })
+  } catch {
+    map.delete(key)
+  } finally {
+    release()
+  }
+}

@@ -48,44 +48,84 @@ export function createUsageCache(parameters: {
   let cached: { at: number; snapshot: Promise<UsageSnapshot> } | undefined
   let entries: PendingCalls[] = []
   let refreshing: Promise<unknown> | undefined
+  let managerDeployed = false
+  const managerCode = async () => {
+    const code = await engine.publicClient.getCode({
+      address: engine.environment.DelegationManager,
+    })
+    managerDeployed = code !== undefined && code !== '0x'
+    return managerDeployed
+  }
   const read = async (): Promise<UsageSnapshot> => {
     const fetchedAt = Date.now()
-    const [usage, rootDisabled, code, block] = await Promise.all([
-      readUsage({
-        client: engine.publicClient,
-        environment: engine.environment,
-        delegations: leaves.map((leaf) => ({ delegation: leaf.compiled, hash: leaf.hash })),
-      }),
-      readContract(engine.publicClient, {
-        address: engine.environment.DelegationManager,
-        abi: delegationManagerAbi,
-        functionName: 'disabledDelegations',
-        args: [rootHash],
-      }),
-      cached
-        ? Promise.resolve('0x1' as Hex)
-        : engine.publicClient.getCode({ address: engine.environment.DelegationManager }),
+    // The Delegation Framework's code is checked once (and again whenever a read fails).
+    const [deployed, block] = await Promise.all([
+      managerDeployed || managerCode(),
       engine.syncClock(),
     ])
-    return {
-      usage: { ...usage, revoked: Boolean(usage.revoked || rootDisabled) },
-      fetchedAt,
-      blockNumber: block.number,
-      rootDisabled,
-      managerDeployed: code !== undefined && code !== '0x',
+    if (!deployed)
+      return {
+        usage: {},
+        fetchedAt,
+        blockNumber: block.number,
+        rootDisabled: false,
+        managerDeployed: false,
+      }
+    try {
+      const [usage, rootDisabled] = await Promise.all([
+        readUsage({
+          client: engine.publicClient,
+          environment: engine.environment,
+          delegations: leaves.map((leaf) => ({ delegation: leaf.compiled, hash: leaf.hash })),
+        }),
+        readContract(engine.publicClient, {
+          address: engine.environment.DelegationManager,
+          abi: delegationManagerAbi,
+          functionName: 'disabledDelegations',
+          args: [rootHash],
+        }),
+      ])
+      return {
+        usage: { ...usage, revoked: Boolean(usage.revoked || rootDisabled) },
+        fetchedAt,
+        blockNumber: block.number,
+        rootDisabled,
+        managerDeployed: true,
+      }
+    } catch (error) {
+      if (!(await managerCode().catch(() => true)))
+        return {
+          usage: {},
+          fetchedAt,
+          blockNumber: block.number,
+          rootDisabled: false,
+          managerDeployed: false,
+        }
+      throw error
     }
   }
   return {
     get(options = {}) {
       const now = Date.now()
-      if (!options.fresh && cached && now - cached.at < engine.options.usageTtl)
-        return cached.snapshot
-      const snapshot = read()
-      cached = { at: now, snapshot }
-      snapshot.catch(() => {
-        if (cached?.snapshot === snapshot) cached = undefined
-      })
-      return snapshot
+      const refresh = () => {
+        const entry = { at: now, snapshot: read() }
+        cached = entry
+        entry.snapshot.catch(() => {
+          if (cached === entry) cached = undefined
+        })
+        return entry.snapshot
+      }
+      // Missing, forced, or too old for the pending calls to cover: read now.
+      if (options.fresh || !cached || now - cached.at > pendingLifetime / 2) return refresh()
+      if (now - cached.at < engine.options.usageTtl) return cached.snapshot
+      // Stale: answer from the last read (calls sent since are in `pending`), refresh in the background.
+      const stale = cached.snapshot
+      refreshing ??= refresh()
+        .catch(() => undefined)
+        .finally(() => {
+          refreshing = undefined
+        })
+      return stale
     },
     pending(snapshot) {
       const now = Date.now()

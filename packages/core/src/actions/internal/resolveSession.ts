@@ -1,6 +1,7 @@
 import type { SessionConfig } from '../../createSessionConfig.js'
 import { getSessionContext, type SessionContext } from '../../engines/context.js'
 import { loadSession, type SessionRuntime } from '../../engines/loadSession.js'
+import { BaseError } from '../../errors/base.js'
 import {
   SessionExhaustedError,
   SessionExpiredError,
@@ -61,7 +62,17 @@ export async function checkLoaded(
   calls: readonly PolicyCall[],
   options: { throwOnRefusal?: boolean | undefined; fresh?: boolean | undefined } = {},
 ): Promise<CheckResult> {
-  const snapshot = await session.usage.get({ fresh: options.fresh })
+  let snapshot: Awaited<ReturnType<typeof session.usage.get>>
+  try {
+    snapshot = await session.usage.get({ fresh: options.fresh })
+  } catch (cause) {
+    throw new BaseError(
+      'Could not read the session’s state from the chain. Check the RPC connection, then try again.',
+      {
+        cause,
+      },
+    )
+  }
   const sessionId = session.stored.id
   if (!snapshot.managerDeployed) {
     if (options.throwOnRefusal) throw new SessionMissingError({ sessionId })
