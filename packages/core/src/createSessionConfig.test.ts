@@ -13,7 +13,7 @@ const chains = {
 }
 
 describe('createSessionConfig', () => {
-  test('behavior: scopes sessions by the app origin and resolves the published environment of a chain', () => {
+  test('behavior: scopes sessions by the app origin and resolves the published environment of a chain', async () => {
     const config = createSessionConfig({
       wagmi,
       app: { name: 'Game', url: 'https://game.example/play?x=1' },
@@ -21,10 +21,10 @@ describe('createSessionConfig', () => {
       storage: createMemoryStorage(),
     })
     expect(config.appId).toBe('https://game.example')
-    const engine = config._internal.engine(sepolia.id)
+    const engine = await config._internal.engine(sepolia.id)
     expect(engine.environment.DelegationManager).toMatch(/^0x[0-9a-fA-F]{40}$/)
     expect(engine.environment.caveatEnforcers.LimitedCallsEnforcer).toMatch(/^0x/)
-    expect(config._internal.engine(sepolia.id)).toBe(engine)
+    expect(await config._internal.engine(sepolia.id)).toBe(engine)
   })
 
   test('behavior: without IndexedDB the default storage is in memory', async () => {
@@ -41,15 +41,29 @@ describe('createSessionConfig', () => {
     expect(await config.storage.list(scope)).toEqual({ sessions: [], errors: [] })
   })
 
-  test('error: a chain without bundler settings is ChainNotConfiguredError', () => {
+  test('error: a chain without bundler settings is ChainNotConfiguredError', async () => {
     const config = createSessionConfig({
       wagmi,
       app: { name: 'Game', url: 'https://game.example' },
       chains,
     })
-    expect(() => config._internal.engine(mainnet.id)).toThrowError(
-      expect.objectContaining({ name: 'ChainNotConfiguredError' }),
-    )
+    await expect(config._internal.engine(mainnet.id)).rejects.toMatchObject({
+      name: 'ChainNotConfiguredError',
+    })
+  })
+
+  test('error: a chain without a published deployment and no environment is ChainNotConfiguredError', async () => {
+    const config = createSessionConfig({
+      wagmi: createConfig({
+        chains: [{ ...sepolia, id: 777_777 }],
+        transports: { 777777: http() },
+      }),
+      app: { name: 'Game', url: 'https://game.example' },
+      chains: { 777777: chains[sepolia.id] },
+    })
+    await expect(config._internal.engine(777_777)).rejects.toMatchObject({
+      name: 'ChainNotConfiguredError',
+    })
   })
 
   test.each([

@@ -44,7 +44,7 @@ export type SessionConfig = {
   chains: { readonly [chainId: number]: SessionChainConfig }
   storage: SessionStorage
   /** @internal Per-chain engine (clients and caches). */
-  _internal: { engine(chainId: number): Engine }
+  _internal: { engine(chainId: number): Promise<Engine> }
 }
 
 /**

@@ -40,7 +40,7 @@ export async function checkSessionCalls(
   if (typeof parameters !== 'object' || parameters === null || !Array.isArray(parameters.calls))
     throw new SessionParameterError({ parameter: 'calls', message: 'must be an array of calls.' })
   const calls = parameters.calls as readonly PolicyCall[]
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const session = await resolveSession(config, context, { id: parameters.id, calls })
   const result = await checkLoaded(session, calls)
   return { ...result, id: session.stored.id }

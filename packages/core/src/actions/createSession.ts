@@ -91,7 +91,7 @@ export async function createSession(
   if (parameters.label !== undefined && typeof parameters.label !== 'string')
     throw new SessionParameterError({ parameter: 'label', message: 'must be a string.' })
   const policy = parameters.policy as Policy
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const { engine, chainId, owner, user } = context
   const environment = engine.environment
   const grantedAt = await engine.now()

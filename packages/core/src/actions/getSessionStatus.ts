@@ -33,7 +33,7 @@ export async function getSessionStatus(
 ): Promise<GetSessionStatusReturnType> {
   if (typeof parameters !== 'object' || parameters === null || typeof parameters.id !== 'string')
     throw new SessionParameterError({ parameter: 'id', message: 'must be a session id string.' })
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const session = await resolveSession(config, context, { id: parameters.id })
   return getSessionInfo(session, { fresh: parameters.fresh })
 }

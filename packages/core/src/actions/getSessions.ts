@@ -34,7 +34,7 @@ export async function getSessions(
   config: SessionConfig,
   parameters: GetSessionsParameters = {},
 ): Promise<GetSessionsReturnType> {
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const listed = await config.storage.list(context.scope)
   const errors = [...listed.errors]
   const results = await Promise.all(

@@ -74,7 +74,7 @@ export async function revokeSession(
       parameter: 'id',
       message: 'pass { id } of a session, or { all: true }.',
     })
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const { engine } = context
   let sessions: SessionRuntime[]
   if (parameters.all) {

@@ -133,7 +133,7 @@ export async function sendSessionCalls(
     })
   const calls = parameters.calls as readonly PolicyCall[]
   const rawCalls = calls.map((call, i) => toRawCall(call, i))
-  const context = getSessionContext(config)
+  const context = await getSessionContext(config)
   const { engine } = context
   const session = await resolveSession(config, context, { id: parameters.id, calls })
 

@@ -1,4 +1,3 @@
-import { DELEGATOR_CONTRACTS } from '@metamask/delegation-deployments'
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import type { Address } from 'viem'
 import { ChainNotConfiguredError } from '../errors/session.js'
@@ -12,10 +11,12 @@ export const delegationFrameworkVersion = '1.3.0'
 const core = new Set(['DelegationManager', 'EntryPoint', 'SimpleFactory'])
 
 /**
- * The kit's published Delegation Framework deployment for a chain id, read from the light
- * `@metamask/delegation-deployments` table. Throws `ChainNotConfiguredError` when there is none.
+ * The kit's published Delegation Framework deployment for a chain id, read from the
+ * `@metamask/delegation-deployments` table (3 kB, loaded on first use only, so apps that pass
+ * `environment` never load it). Rejects with `ChainNotConfiguredError` when there is none.
  */
-export function getDeployedEnvironment(chainId: number): SessionEnvironment {
+export async function getDeployedEnvironment(chainId: number): Promise<SessionEnvironment> {
+  const { DELEGATOR_CONTRACTS } = await import('@metamask/delegation-deployments')
   const contracts = DELEGATOR_CONTRACTS[delegationFrameworkVersion]?.[chainId]
   if (!contracts?.DelegationManager || !contracts.EntryPoint || !contracts.SimpleFactory)
     throw new ChainNotConfiguredError({

@@ -22,7 +22,7 @@ export type SessionContext = {
 }
 
 /** Reads the connected account and chain from wagmi and resolves the chain's engine. */
-export function getSessionContext(config: SessionConfig): SessionContext {
+export async function getSessionContext(config: SessionConfig): Promise<SessionContext> {
   if (
     typeof config !== 'object' ||
     config === null ||
@@ -37,7 +37,7 @@ export function getSessionContext(config: SessionConfig): SessionContext {
   const chainId = connection.chainId
   let engine: Engine
   try {
-    engine = config._internal.engine(chainId)
+    engine = await config._internal.engine(chainId)
   } catch (error) {
     if (error instanceof BaseError) throw error
     throw new ChainNotConfiguredError({ chainId, cause: error })

@@ -68,7 +68,7 @@ export function createEngines(parameters: {
   config: SessionConfig
   options: EngineOptions | undefined
   onRequest: ((event: SessionRequestEvent) => void) | undefined
-}): (chainId: number) => Engine {
+}): (chainId: number) => Promise<Engine> {
   const { config, onRequest } = parameters
   const options: ResolvedEngineOptions = {
     pollingInterval: parameters.options?.pollingInterval ?? 100,
@@ -82,16 +82,23 @@ export function createEngines(parameters: {
       ...parameters.options?.gasMargins,
     },
   }
-  const engines = new Map<number, Engine>()
+  const engines = new Map<number, Promise<Engine>>()
   return (chainId) => {
     const existing = engines.get(chainId)
     if (existing) return existing
+    const engine = createEngine(chainId)
+    engines.set(chainId, engine)
+    engine.catch(() => engines.delete(chainId))
+    return engine
+  }
+
+  async function createEngine(chainId: number): Promise<Engine> {
     const settings = config.chains[chainId]
     if (!settings) throw new ChainNotConfiguredError({ chainId })
     const chain = config.wagmi.chains.find((c) => c.id === chainId)
     if (!chain)
       throw new ChainNotConfiguredError({ chainId, reason: 'the wagmi config has no such chain' })
-    const environment = settings.environment ?? getDeployedEnvironment(chainId)
+    const environment = settings.environment ?? (await getDeployedEnvironment(chainId))
     let wagmiClient: Client
     try {
       wagmiClient = config.wagmi.getClient({ chainId })
@@ -139,7 +146,6 @@ export function createEngines(parameters: {
       syncClock,
       sessions: new Map(),
     }
-    engines.set(chainId, engine)
     return engine
   }
 }

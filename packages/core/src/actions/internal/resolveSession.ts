@@ -1,5 +1,5 @@
 import type { SessionConfig } from '../../createSessionConfig.js'
-import { getSessionContext, type SessionContext } from '../../engines/context.js'
+import type { SessionContext } from '../../engines/context.js'
 import { loadSession, type SessionRuntime } from '../../engines/loadSession.js'
 import { BaseError } from '../../errors/base.js'
 import {
@@ -18,7 +18,7 @@ import type { CheckResult } from '../../policy/types.js'
 /** Loads the session `id` of the connected scope, or the newest usable one whose policy allows `calls`. */
 export async function resolveSession(
   config: SessionConfig,
-  context: SessionContext = getSessionContext(config),
+  context: SessionContext,
   parameters: { id?: string | undefined; calls?: readonly PolicyCall[] | undefined },
 ): Promise<SessionRuntime> {
   const { id, calls } = parameters
