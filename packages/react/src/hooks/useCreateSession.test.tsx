@@ -1,4 +1,5 @@
-import type { UserRejectedErrorType } from '@sessionkit/core'
+import { getDeleGatorDeployment, type UserRejectedErrorType } from '@sessionkit/core'
+import { getDevnet } from '@sessionkit/test'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createTestSetup, gamePolicy, getTestContracts } from '../test/createTestSetup.js'
@@ -52,10 +53,9 @@ describe('useCreateSession', () => {
     ).toBeTruthy()
     expect(wallet.prompts).toEqual([{ method: 'eth_signTypedData_v4', declined: true }])
     expect(result.current.sessions.data?.sessions).toEqual([])
-    const { getDeleGatorDeployment } = await import('@sessionkit/core')
     const account = getDeleGatorDeployment({
       owner: wallet.address,
-      environment: config._internal.engine(wagmi.chains[0].id).environment,
+      environment: getDevnet().environment,
     }).address
     const stored = await config.storage.list({
       chainId: wagmi.chains[0].id,
