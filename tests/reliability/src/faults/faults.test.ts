@@ -34,6 +34,8 @@ type Outcome = (
 ) & { hash?: Hex | undefined }
 
 const figures = { scenarios: 0, actions: 0, lost: 0 }
+/** Every followed action of the file, re-checked against the chain before the reset. */
+const followedAll: Outcome[] = []
 let devnet: Devnet
 let contracts: TestContracts
 let app: TestApp
@@ -110,6 +112,7 @@ async function misreported(outcomes: Outcome[]): Promise<Outcome[]> {
  * reported outcome disagrees with the chain (by UserOperation hash, and in total by the counter).
  */
 async function account(outcomes: Outcome[], chainDelta: bigint) {
+  followedAll.push(...outcomes)
   const landed = outcomes.filter((o) => o.kind === 'landed').length
   const pending = outcomes.filter((o) => o.kind === 'pending').length
   const untyped = outcomes.filter((o) => o.kind === 'error' && !o.typed).length
@@ -331,6 +334,19 @@ describe('faults lose nothing', () => {
     )
     const recovered = await account(again, (await landedCount(session.account)) - after)
     expect(recovered).toEqual({ landed: 5, pending: 0, untyped: 0, mismatch: 0 })
+  })
+
+  test('behavior: no action reported as failed landed later (re-checked by hash after every scenario)', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    const late: Outcome[] = []
+    for (const o of followedAll)
+      if (o.kind !== 'landed' && o.hash && (await landedOnChain(o.hash))) late.push(o)
+    for (const o of late) console.info(`reported failed, landed later: ${JSON.stringify(o)}`)
+    figures.lost += late.length
+    console.info(
+      `re-checked ${followedAll.filter((o) => o.hash).length} sent actions by hash: ${late.length} landed after being reported failed`,
+    )
+    expect(late).toEqual([])
   })
 
   test('behavior: the chain resets: sessions are reported missing and are not used blindly', async () => {
