@@ -38,7 +38,9 @@ export async function claimDeployment(
       return {
         address,
         settle(deployed) {
-          map.set(key, { status: deployed ? 'deployed' : 'absent' })
+          // After a failure, look again: another tab or app may have deployed it meanwhile.
+          if (deployed) map.set(key, { status: 'deployed' })
+          else map.delete(key)
           release()
         },
       }
