@@ -15,7 +15,8 @@ export type CpuResult = {
 }
 
 /**
- * CPU per action: records one live action's replies, then sends `runs` actions with every
+ * CPU per action: records two live actions' replies (caches cold first, so every request the
+ * path can make is seen), then sends `runs` actions with every
  * JSON-RPC reply replayed from memory (no network), timing each send and waiting for its
  * (canned) receipt outside the timed part.
  */
@@ -24,6 +25,7 @@ export async function measureCpu(
   replay: ReplayFetch,
   runs: number,
 ): Promise<CpuResult> {
+  await path.coldCaches?.()
   replay.mode = 'record'
   try {
     for (let i = 0; i < 2; i++) await (await path.send()).wait()

@@ -69,7 +69,9 @@ export async function interleave(
     iterations: number
     warmup: number
     replay?: ReplayFetch | undefined
-    onRound?: ((round: number) => void) | undefined
+    /** Runs after every action, outside the timed part (e.g. to reset the devnet's fees). */
+    between?: (() => Promise<void>) | undefined
+    onRound?: ((round: number) => void | Promise<void>) | undefined
   },
 ): Promise<{ warmup: TimedAction[][]; timed: TimedAction[][] }> {
   const warmup: TimedAction[][] = paths.map(() => [])
@@ -80,9 +82,10 @@ export async function interleave(
       const index = (round + k) % paths.length
       const { path, log } = paths[index]!
       const action = await timeAction(path, log, options.replay)
+      await options.between?.()
       ;(round < options.warmup ? warmup : timed)[index]!.push(action)
     }
-    options.onRound?.(round)
+    await options.onRound?.(round)
   }
   return { warmup, timed }
 }

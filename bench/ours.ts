@@ -59,6 +59,11 @@ export async function setupOurs(parameters: {
     sessionId: session.id,
     sessionAccount: session.sessionAccount,
     prompts: wallet.promptCount(),
+    async coldCaches() {
+      const engine = await config._internal.engine(devnet.chain.id)
+      engine.fees.clear()
+      for (const runtime of engine.sessions.values()) (await runtime).usage.invalidate()
+    },
     async send(): Promise<SentAction> {
       const sent = await sendSessionCalls(config, {
         id: session.id,

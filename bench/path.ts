@@ -7,4 +7,9 @@ export type SentAction = { hash: Hex; wait(): Promise<LandedAction> }
 export type LandedAction = { success: boolean; transactionHash: Hex }
 
 /** A way to send the benchmark's action (one `increment()` on the counter through a session). */
-export type BenchPath = { name: string; send(): Promise<SentAction> }
+export type BenchPath = {
+  name: string
+  send(): Promise<SentAction>
+  /** Drops the path's caches (fee quotes, usage) so the next action fetches everything again. */
+  coldCaches?: (() => Promise<void>) | undefined
+}
