@@ -30,6 +30,8 @@ type Spec = {
   opaque?: number[]
   /** Which storage to compare before and after every refused call. */
   storage?: () => core.SessionStorage
+  /** Argument paths (`arg 0.owner`) that hold an address: a malformed address there must be refused, not accepted. */
+  addresses?: string[]
   /** Whether it can write sessions: then storage is compared before and after every refused call. */
   writes?: boolean
 }
@@ -113,7 +115,9 @@ const specs: Record<string, Spec> = {
     storage: () => writer.storage,
     opaque: [0],
   },
+  // A config accepted with a bad value must then work or fail typed when used.
   createSessionConfig: {
+    invoke: async (fn, args) => core.getSessions(fn(...args) as core.SessionConfig),
     args: () => [
       {
         wagmi: app.wagmi,
@@ -145,8 +149,12 @@ const specs: Record<string, Spec> = {
   describePolicy: { args: () => [policy, { now: 1 }] },
   deserializePolicy: { args: () => [core.serializePolicy(policy), { now: 1 }] },
   encodePermissionContext: { args: () => [[session.delegations.root]] },
-  getDeleGatorDeployment: { args: () => [{ owner: app.wallet.address, environment }] },
+  getDeleGatorDeployment: {
+    args: () => [{ owner: app.wallet.address, environment }],
+    addresses: ['arg 0.owner'],
+  },
   getDelegationTypedData: {
+    addresses: ['arg 0.delegationManager'],
     args: () => [
       {
         delegation: session.delegations.root,
@@ -205,6 +213,7 @@ const specs: Record<string, Spec> = {
   },
   serializePolicy: { args: () => [policy] },
   toCaveats: {
+    addresses: ['arg 1.redeemer'],
     args: () => [policy, { environment, redeemer: session.sessionAccount, grantedAt: 1 }],
   },
   toDeleGatorAccount: {
@@ -226,8 +235,8 @@ const specs: Record<string, Spec> = {
   'enforcerTerms.timestamp': { args: () => [1, 2] },
   'enforcerTerms.nativeTokenTransferAmount': { args: () => [1n] },
   'enforcerTerms.nativeTokenPeriodTransfer': { args: () => [1n, 60, 1] },
-  'enforcerTerms.erc20TransferAmount': { args: () => [game, 1n] },
-  'enforcerTerms.erc20PeriodTransfer': { args: () => [game, 1n, 60, 1] },
+  'enforcerTerms.erc20TransferAmount': { args: () => [game, 1n], addresses: ['arg 0'] },
+  'enforcerTerms.erc20PeriodTransfer': { args: () => [game, 1n, 60, 1], addresses: ['arg 0'] },
   'enforcerTerms.redeemer': { args: () => [[game]] },
   // The storage contract, for both built-in storages (mutations of a stored session must not be written).
   ...Object.fromEntries(
@@ -392,6 +401,11 @@ beforeAll(async () => {
 })
 
 afterAll(() => {
+  if (process.env.SK_INPUT_DEBUG)
+    for (const r of results.filter(
+      (x) => x.outcome === 'accepted' && x.bad.category === process.env.SK_INPUT_DEBUG,
+    ))
+      console.info(`accepted: ${r.spec} ${r.where} = ${r.bad.label}`)
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length
   recordFigures('inputs', {
     inputs: {
