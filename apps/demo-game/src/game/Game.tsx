@@ -43,6 +43,7 @@ export function Game({ config, app }: { config: DemoConfig; app: ConsentApp }) {
       <Hud
         landed={dungeon.player.actions}
         pending={play.pending.length}
+        failed={play.failures}
         kills={dungeon.player.kills}
         gems={dungeon.player.gems}
         relic={dungeon.player.relic}

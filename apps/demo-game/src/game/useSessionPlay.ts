@@ -1,5 +1,5 @@
 import { type UseSessionActionVariables, useSessionAction } from '@sessionkit/react'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import type { Address } from 'viem'
 import type { Direction } from '../contracts/dungeon.js'
 import { toCall } from './calls.js'
@@ -26,9 +26,16 @@ export function useSessionPlay(parameters: {
 }) {
   const { game, sessionId, refetch } = parameters
   const { pending, add, remove } = usePending()
+  const [failures, setFailures] = useState<{ count: number; last?: string }>({ count: 0 })
   const action = useSessionAction<number>({
     mutation: {
       scope: { id: `dungeon-moves:${game}` },
+      // A bundler or paymaster refusal before any operation hash sent nothing: safe to retry, twice.
+      retry: (count, error) =>
+        count < 2 &&
+        (error.name === 'PaymasterError' ||
+          (error.name === 'BundlerError' && error.userOperationHash === undefined)),
+      retryDelay: 250,
       onMutate: (variables) => add(toGameAction(variables)),
       onSuccess: async (data, _variables, key) => {
         try {
@@ -38,8 +45,10 @@ export function useSessionPlay(parameters: {
           remove(key)
         }
       },
-      onError: (_error, _variables, key) => {
+      onError: (error, _variables, key) => {
         if (key !== undefined) remove(key)
+        const last = `${error.name}: ${error.shortMessage ?? error.message}`
+        setFailures((f) => ({ count: f.count + 1, last }))
       },
     },
   })
@@ -47,5 +56,5 @@ export function useSessionPlay(parameters: {
     (gameAction: GameAction) => action.mutate({ ...toCall(game, gameAction), sessionId }),
     [action.mutate, game, sessionId],
   )
-  return { play, pending, error: action.error }
+  return { play, pending, failures, error: action.error }
 }

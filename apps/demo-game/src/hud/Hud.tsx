@@ -4,6 +4,7 @@ import { useApprovals } from '../wallet/ApprovalSheet.js'
 export type HudProps = {
   landed: number
   pending: number
+  failed: { count: number; last?: string | undefined }
   kills: number
   gems: number
   relic: bigint
@@ -23,6 +24,7 @@ export function Hud(props: HudProps) {
       <Stat name="wallet prompts" value={count} testId="prompts" />
       <Stat name="moves landed" value={props.landed} testId="landed" />
       <Stat name="in flight" value={props.pending} testId="pending" />
+      <Stat name="failed" value={props.failed.count} testId="failed" note={props.failed.last} />
       <Stat name="monsters slain" value={props.kills} testId="kills" />
       <Stat name="gems" value={props.gems} testId="gems" />
       <Stat
@@ -40,10 +42,16 @@ export function Hud(props: HudProps) {
   )
 }
 
-function Stat(props: { name: string; value: number | string; testId: string; address?: Address }) {
-  const { name, value, testId, address } = props
+function Stat(props: {
+  name: string
+  value: number | string
+  testId: string
+  address?: Address | undefined
+  note?: string | undefined
+}) {
+  const { name, value, testId, address, note } = props
   return (
-    <div className="stat" data-testid={testId} data-address={address} title={address}>
+    <div className="stat" data-testid={testId} data-address={address} title={address ?? note}>
       <dt>{name}</dt>
       <dd>{value}</dd>
     </div>
