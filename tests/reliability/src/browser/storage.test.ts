@@ -193,3 +193,56 @@ describe('storage in real Chromium', () => {
     await tabB.close()
   })
 })
+
+describe('two tabs acting on-chain', () => {
+  test('behavior: two tabs firing 10 actions each at once on one session all land (no nonce collision); a real revoke in one tab stops the other within 1 s', async () => {
+    const tabB = await harness.openPage()
+    await call(tabB, 'setup', setupFor(getDevnet().accounts[1]?.address as Address))
+    const [id] = await call(tabB, 'createSessions', 1, game, 100)
+    allKeys.push(...(await call(tabB, 'privateKeys', [id as string])))
+    const tabC = await harness.openPage()
+    await call(tabC, 'setup', setupFor(getDevnet().accounts[1]?.address as Address))
+    await call(tabC, 'setScope', await call(tabB, 'scope'))
+    // The first action deploys the accounts; then both tabs act at once.
+    const [first] = await call(tabB, 'sendMany', id as string, game, 1)
+    expect(first?.landed).toBe(true)
+    const [fromB, fromC] = await Promise.all([
+      call(tabB, 'sendMany', id as string, game, 10),
+      call(tabC, 'sendMany', id as string, game, 10),
+    ])
+    const failures = [...fromB, ...fromC].filter((r) => !r.landed)
+    expect(failures).toEqual([])
+    expect(new Set([...fromB, ...fromC].map((r) => (r.landed ? r.hash : ''))).size).toBe(20)
+
+    const revoked = await call(tabB, 'revoke', id as string)
+    expect(revoked.error).toBeUndefined()
+    await tabC.waitForFunction(
+      (target) =>
+        (
+          window as unknown as {
+            harness: { events(): { id: string; type: string; origin: string }[] }
+          }
+        ).harness
+          .events()
+          .some((e) => e.id === target && e.type === 'update' && e.origin === 'remote'),
+      id,
+      { timeout: 1_000, polling: 10 },
+    )
+    const seen = (await call(tabC, 'events')).find(
+      (e) => e.id === id && e.type === 'update' && e.origin === 'remote',
+    )
+    console.info(
+      `two tabs on-chain: 20 parallel actions landed; real revoke seen in the other tab ${(seen?.at ?? 0) - revoked.at} ms after it returned`,
+    )
+    expect((seen?.at ?? Number.POSITIVE_INFINITY) - revoked.at).toBeLessThan(1_000)
+    const after = await call(tabC, 'send', id as string, game)
+    expect({ name: after?.name, base: after?.isBaseError }).toEqual({
+      name: 'SessionRevokedError',
+      base: true,
+    })
+    expect(harness.pageErrors).toEqual([])
+    const { result } = await scan(tabC)
+    expect(result.hits).toEqual([])
+    await Promise.all([tabB.close(), tabC.close()])
+  })
+})

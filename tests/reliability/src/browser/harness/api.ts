@@ -41,7 +41,7 @@ export type RawDump = {
 /** `window.harness` of the harness page. */
 export type HarnessApi = {
   setup(parameters: HarnessSetup): Promise<void>
-  createSessions(count: number, target: Address): Promise<string[]>
+  createSessions(count: number, target: Address, actions?: number): Promise<string[]>
   privateKeys(ids: string[]): Promise<Hex[]>
   dump(): Promise<RawDump>
   tamper(databaseName: string, id: string, kind: string): Promise<void>
@@ -53,6 +53,12 @@ export type HarnessApi = {
     threw?: SerializedError
   }>
   send(id: string, target: Address): Promise<SerializedError | undefined>
+  sendMany(
+    id: string,
+    target: Address,
+    count: number,
+  ): Promise<({ landed: true; hash: Hex } | { landed: false; error: SerializedError })[]>
+  revoke(id: string): Promise<{ at: number; error?: SerializedError }>
   revokeInStorage(id: string): Promise<number>
   revokedAt(id: string): Promise<number | undefined>
   setScope(scope: SessionScope): void

@@ -6,6 +6,7 @@ import {
   definePolicy,
   getSessions,
   type IndexedDbStorage,
+  revokeSession,
   type SessionConfig,
   type SessionScope,
   type SessionStorageEvent,
@@ -207,13 +208,13 @@ const api: HarnessApi = {
     document.getElementById('status')!.textContent = 'ready'
   },
 
-  async createSessions(count: number, target: Address) {
+  async createSessions(count: number, target: Address, actions = 5) {
     const ids: string[] = []
     for (let i = 0; i < count; i++) {
       const session = await createSession(need(config, 'config'), {
         policy: definePolicy({
           calls: [{ target, abi: gameAbi, functions: ['move'] }],
-          actions: 5,
+          actions,
           validity: { expiresIn: 3600 },
         }),
         label: `harness ${i}`,
@@ -274,6 +275,31 @@ const api: HarnessApi = {
       return undefined
     } catch (error) {
       return serializeError(error)
+    }
+  },
+
+  async sendMany(id: string, target: Address, count: number) {
+    const one = async () => {
+      try {
+        const sent = await sendSessionCalls(need(config, 'config'), {
+          id,
+          calls: [{ address: target, abi: gameAbi, functionName: 'move', args: [1] }],
+        })
+        await sent.wait()
+        return { landed: true as const, hash: sent.hash }
+      } catch (error) {
+        return { landed: false as const, error: serializeError(error) }
+      }
+    }
+    return Promise.all(Array.from({ length: count }, one))
+  },
+
+  async revoke(id: string) {
+    try {
+      await revokeSession(need(config, 'config'), { id })
+      return { at: Date.now() }
+    } catch (error) {
+      return { at: Date.now(), error: serializeError(error) }
     }
   },
 
