@@ -16,6 +16,7 @@ export function createFeeCache(parameters: {
 }): FeeCache {
   let cached: { at: number; fees: Promise<Fees> } | undefined
   let bundlerQuotes = true
+  let refreshing: Promise<void> | undefined
   const quote = async (): Promise<Fees> => {
     if (bundlerQuotes) {
       try {
@@ -41,7 +42,7 @@ export function createFeeCache(parameters: {
   return {
     get() {
       const now = Date.now()
-      const refresh = () => {
+      if (!cached) {
         const entry = { at: now, fees: quote() }
         cached = entry
         entry.fees.catch(() => {
@@ -49,13 +50,17 @@ export function createFeeCache(parameters: {
         })
         return entry.fees
       }
-      if (!cached) return refresh()
-      if (now - cached.at < parameters.ttl) return cached.fees
-      // Stale: use the last quote once more and refresh in the background.
-      const stale = cached.fees
-      cached = { at: now - parameters.ttl / 2, fees: stale }
-      refresh().catch(() => {})
-      return stale
+      if (now - cached.at >= parameters.ttl && !refreshing)
+        // Stale: keep answering with the last quote; the new one replaces it once it has arrived.
+        refreshing = quote()
+          .then((fees) => {
+            cached = { at: Date.now(), fees: Promise.resolve(fees) }
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            refreshing = undefined
+          })
+      return cached.fees
     },
     clear() {
       cached = undefined

@@ -119,12 +119,18 @@ export function createUsageCache(parameters: {
       if (options.fresh || !cached || now - cached.at > pendingLifetime / 2) return refresh()
       if (now - cached.at < engine.options.usageTtl) return cached.snapshot
       // Stale: answer from the last read (calls sent since are in `pending`), refresh in the background.
+      // The new read replaces the cached one only once it has arrived.
       const stale = cached.snapshot
-      refreshing ??= refresh()
-        .catch(() => undefined)
-        .finally(() => {
-          refreshing = undefined
-        })
+      if (!refreshing)
+        refreshing = read()
+          .then((snapshot) => {
+            if (!cached || cached.at <= snapshot.fetchedAt)
+              cached = { at: snapshot.fetchedAt, snapshot: Promise.resolve(snapshot) }
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            refreshing = undefined
+          })
       return stale
     },
     pending(snapshot) {
