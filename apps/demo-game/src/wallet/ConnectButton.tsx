@@ -1,4 +1,4 @@
-import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi'
+import { useChainId, useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi'
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`
 
@@ -8,6 +8,7 @@ export function ConnectButton() {
   const connectors = useConnectors()
   const { mutate: connect, isPending, error } = useConnect()
   const { mutate: disconnect } = useDisconnect()
+  const chainId = useChainId()
   if (status === 'connected' && address)
     return (
       <div className="connect">
@@ -26,7 +27,7 @@ export function ConnectButton() {
         type="button"
         className="button button-primary"
         disabled={!preferred || isPending || status === 'reconnecting'}
-        onClick={() => preferred && connect({ connector: preferred })}
+        onClick={() => preferred && connect({ connector: preferred, chainId })}
       >
         {status === 'reconnecting' ? 'Reconnecting…' : `Connect ${preferred?.name ?? 'wallet'}`}
       </button>
