@@ -3,7 +3,8 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { IDBFactory } from 'fake-indexeddb'
 import type { Address } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { SessionProviderNotFoundError } from './errors/context.js'
+import { SessionProvider } from './context.js'
+import { SessionProviderNotFoundError, WagmiConfigMismatchError } from './errors/context.js'
 import { useSessionConfig } from './hooks/useSessionConfig.js'
 import { useSessions } from './hooks/useSessions.js'
 import { createTestSetup, gamePolicy, getTestContracts } from './test/createTestSetup.js'
@@ -41,6 +42,21 @@ describe('useSessionConfig', () => {
 })
 
 describe('SessionProvider', () => {
+  test('error: a session config made from another wagmi config than WagmiProvider’s is refused', async () => {
+    const a = await createTestSetup()
+    const b = await createTestSetup({ connect: false })
+    let caught: unknown
+    try {
+      renderHook(() => useSessionConfig(), {
+        wrapper: ({ children }) =>
+          a.wrapper({ children: <SessionProvider config={b.config}>{children}</SessionProvider> }),
+      })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(WagmiConfigMismatchError)
+  })
+
   test('behavior: a session created or revoked in another tab (same IndexedDB, BroadcastChannel) updates this tab', async () => {
     const indexedDB = new IDBFactory()
     const name = `cross-tab-${Math.random()}`

@@ -1,7 +1,9 @@
 'use client'
 import type { SessionConfig } from '@sessionkit/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { createContext, type ReactNode, useEffect } from 'react'
+import { createContext, type ReactNode, useContext, useEffect } from 'react'
+import { WagmiContext } from 'wagmi'
+import { WagmiConfigMismatchError } from './errors/context.js'
 import { invalidateSessionQueries } from './utils/queryKeys.js'
 
 /** The session config of the nearest `<SessionProvider>`. */
@@ -19,6 +21,8 @@ export type SessionProviderProps = {
  */
 export function SessionProvider({ config, children }: SessionProviderProps) {
   const queryClient = useQueryClient()
+  const wagmi = useContext(WagmiContext)
+  if (wagmi && wagmi !== (config.wagmi as unknown)) throw new WagmiConfigMismatchError()
   useEffect(() => {
     // Coalesced with the mutations' own refresh: a burst of changes refetches once.
     return config.storage.subscribe(() => invalidateSessionQueries(queryClient))

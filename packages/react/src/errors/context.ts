@@ -15,3 +15,19 @@ export class SessionProviderNotFoundError extends BaseError {
     )
   }
 }
+
+export type WagmiConfigMismatchErrorType = WagmiConfigMismatchError & {
+  name: 'WagmiConfigMismatchError'
+}
+
+/** `<SessionProvider>` got a session config made from another wagmi config than the `<WagmiProvider>` above it. */
+export class WagmiConfigMismatchError extends BaseError {
+  override name = 'WagmiConfigMismatchError' as const
+
+  constructor() {
+    super(
+      'The session config was created from another wagmi config than the one in <WagmiProvider>. Pass the same wagmi config to createSessionConfig({ wagmi }) so sessions follow the account and chain the app shows.',
+      { docsPath: '/react/SessionProvider' },
+    )
+  }
+}

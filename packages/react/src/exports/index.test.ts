@@ -33,6 +33,7 @@ test('exports', () => {
       "SessionProvider",
       "ConnectionChangedError",
       "SessionProviderNotFoundError",
+      "WagmiConfigMismatchError",
       "useCreateSession",
       "useRevokeSession",
       "useSession",

@@ -70,6 +70,8 @@ export { ConnectionChangedError, type ConnectionChangedErrorType } from '../erro
 export {
   SessionProviderNotFoundError,
   type SessionProviderNotFoundErrorType,
+  WagmiConfigMismatchError,
+  type WagmiConfigMismatchErrorType,
 } from '../errors/context.js'
 export {
   type UseCreateSessionParameters,
