@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
@@ -18,6 +18,12 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   })
+}
+
+/** Empties `artifacts/` so it holds this run's screenshots only. */
+export function clearArtifacts() {
+  rmSync(artifactsDir, { recursive: true, force: true })
+  mkdirSync(artifactsDir, { recursive: true })
 }
 
 /** Saves a full-page screenshot as `artifacts/<name>.png`. */

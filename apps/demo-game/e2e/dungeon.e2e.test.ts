@@ -3,7 +3,7 @@ import { type Address, createPublicClient, http, type PublicClient } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Demo, startDemo } from '../scripts/startDemo.js'
 import { dungeonAbi } from '../src/contracts/dungeon.js'
-import { launchChromium, snap } from './browser.js'
+import { clearArtifacts, launchChromium, snap } from './browser.js'
 import { answerWallet, playerAccount, sessionStatus, stat, until, walletSheet } from './page.js'
 
 let demo: Demo
@@ -14,6 +14,7 @@ let account: Address
 const pageErrors: string[] = []
 
 beforeAll(async () => {
+  clearArtifacts()
   // Under heavy load the devnet has been seen to stall while deploying; one retry.
   demo = await startDemo({ logLevel: 'silent', startTimeoutMs: 80_000 }).catch(() =>
     startDemo({ logLevel: 'silent', startTimeoutMs: 80_000 }),
