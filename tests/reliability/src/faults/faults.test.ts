@@ -212,6 +212,49 @@ describe('faults lose nothing', () => {
     expect(result).toEqual({ landed: 10, pending: 0, untyped: 0, mismatch: 0 })
   })
 
+  test("behavior: two tabs' very first actions of a new session at once (both would deploy its account): every action lands or is a typed error, none lost", async () => {
+    const fresh = await createSession(app.config, {
+      policy: definePolicy({
+        calls: [{ target: contracts.counter, abi: counterAbi, functions: ['increment'] }],
+        validity: { expiresIn: 86_400 },
+      }),
+    })
+    const tabB = await createTestApp({
+      devnet,
+      walletIndex: 0,
+      storage,
+      engine: { receiptTimeout },
+    })
+    const before = await landedCount(fresh.account)
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        follow(
+          sendSessionCalls((i % 2 ? tabB : app).config, { id: fresh.id, calls: [increment()] }),
+        ),
+      ),
+    )
+    const delta = (await landedCount(fresh.account)) - before
+    const result = await account(outcomes, delta)
+    console.info(
+      `two tabs, first actions of a new session: ${JSON.stringify(summarize(outcomes))}, chain +${delta}`,
+    )
+    expect({ pending: result.pending, untyped: result.untyped, mismatch: result.mismatch }).toEqual(
+      {
+        pending: 0,
+        untyped: 0,
+        mismatch: 0,
+      },
+    )
+    expect(result.landed).toBeGreaterThanOrEqual(1)
+    // The session works from both tabs afterwards.
+    const again = await Promise.all([
+      follow(sendSessionCalls(app.config, { id: fresh.id, calls: [increment()] })),
+      follow(sendSessionCalls(tabB.config, { id: fresh.id, calls: [increment()] })),
+    ])
+    expect(again.map((o) => o.kind)).toEqual(['landed', 'landed'])
+    await account(again, 2n)
+  })
+
   test('error: the wallet declines create or revoke: UserRejectedError, nothing stored, nothing half done', async () => {
     const scope = { chainId: session.chainId, account: session.account, appId: app.config.appId }
     const before = await storage.list(scope)
