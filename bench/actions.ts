@@ -217,6 +217,20 @@ export async function benchActions(
               'devnet CLI in a child process (anvil instant mining, alto 0.0.20 bundling every 20–100 ms, ERC-7677 paymaster)',
             chainId: devnet.chain.id,
           },
+          method: {
+            action:
+              'one increment() on the shared test Counter, sponsored by the ERC-7677 paymaster',
+            sessionkit:
+              'createSession (1 wallet prompt) then sendSessionCalls; engine defaults (100 ms receipt polling, 3 s usage cache, 5 s fee cache, learned gas)',
+            anchor:
+              "Smart Accounts Kit docs: Hybrid session account (fresh key), functionCall delegation from the user's deployed Hybrid account, bundler client with paymaster client + erc7710BundlerActions, sendUserOperationWithDelegation and waitForUserOperationReceipt with viem defaults (fees 2x the chain's, estimation on every call, polling 4 s on a chain without blockTime)",
+            interleaving:
+              'sessionkit, anchor and anchor at 100 ms polling rotate who goes first each round',
+            between:
+              '64 empty blocks mined after every timed action and before each phase (not timed) so the tip suggestion starts at its floor; see resetFees',
+            roundTrips:
+              'JSON-RPC requests counted per client (engine onRequest / counted viem transports); before-send excludes eth_sendUserOperation itself',
+          },
           setup: {
             walletPrompts: ours.prompts,
             anchorPollingIntervalMs: anchor.pollingInterval,
@@ -224,6 +238,8 @@ export async function benchActions(
           },
           latency: {
             wallMs: latencyWallMs,
+            // ms between two sessionkit actions in the interleaved loop: what its caches see
+            cadenceMs: Math.round(latencyWallMs / (options.warmup + options.iterations)),
             counterIncrements: Number(landedInLatency),
             expectedIncrements: 3 * (options.warmup + options.iterations) + options.iterations,
             warmup: warmup.map((actions) =>
