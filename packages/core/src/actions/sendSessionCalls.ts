@@ -142,7 +142,10 @@ export async function sendSessionCalls(
     probeDeployment(engine, context.user.address),
     probeDeployment(engine, session.account.address),
   ])
-  const check = await checkLoaded(session, calls, { throwOnRefusal: !internal.unsafeSkipCheck })
+  const check = await checkLoaded(session, calls, {
+    throwOnRefusal: !internal.unsafeSkipCheck,
+    defer: true,
+  })
   await probes
 
   // One redemption per call, in order: the enforcers accept only single-call executions.
@@ -216,7 +219,10 @@ export async function sendSessionCalls(
         : {}),
     })
     // Where to look for the operation on chain if the bundler cannot tell (a recent block before the send).
-    const fromBlock = (await session.usage.get()).blockNumber
+    const fromBlock = (await session.usage.get({ defer: true })).blockNumber
+    // Refresh stale caches now, for the next action, off this one's critical path.
+    session.usage.revalidate()
+    engine.fees.revalidate()
     let receipt: Promise<UserOperationReceipt> | undefined
     const track = () => {
       receipt ??= waitForReceipt(engine, hash, { fromBlock }).then(
@@ -316,7 +322,7 @@ type Draft = {
 async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Promise<Hex> {
   const { account } = session
   const entryPointAddress = engine.environment.EntryPoint
-  const fees = await engine.fees.get().catch((cause) => {
+  const fees = await engine.fees.get({ defer: true }).catch((cause) => {
     throw new BundlerError({
       shortMessage:
         'Could not get gas prices from the bundler. Check the bundler URL, then try again.',

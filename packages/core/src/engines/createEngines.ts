@@ -31,9 +31,9 @@ export type EngineOptions = {
   pollingInterval?: number | undefined
   /** How long `wait()` waits for a receipt before a `BundlerError`, in ms. Default 60 000. */
   receiptTimeout?: number | undefined
-  /** How long fee quotes are reused, in ms. Default 5 000. */
+  /** How long fee quotes are reused before a background refresh, in ms. Default 10 000. */
   feeTtl?: number | undefined
-  /** How long on-chain usage (call counts, spent amounts, revocation) is reused for client checks, in ms. Default 3 000. */
+  /** How long on-chain usage (call counts, spent amounts, revocation) is reused for client checks before a background refresh, in ms. Default 10 000. */
   usageTtl?: number | undefined
   /** Margins (percent) added to learned gas limits. Default `{ call: 25, verification: 10, preVerification: 5 }`. */
   gasMargins?: Partial<GasMargins> | undefined
@@ -73,8 +73,8 @@ export function createEngines(parameters: {
   const options: ResolvedEngineOptions = {
     pollingInterval: parameters.options?.pollingInterval ?? 100,
     receiptTimeout: parameters.options?.receiptTimeout ?? 60_000,
-    feeTtl: parameters.options?.feeTtl ?? 5_000,
-    usageTtl: parameters.options?.usageTtl ?? 3_000,
+    feeTtl: parameters.options?.feeTtl ?? 10_000,
+    usageTtl: parameters.options?.usageTtl ?? 10_000,
     gasMargins: {
       call: 25,
       verification: 10,

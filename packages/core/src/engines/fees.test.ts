@@ -42,4 +42,27 @@ describe('createFeeCache', () => {
     })
     expect(await cache.get()).toEqual({ maxFeePerGas: 20n, maxPriorityFeePerGas: 4n })
   })
+
+  test('behavior: with defer, a stale quote is answered and only revalidate() fetches the next one', async () => {
+    vi.useFakeTimers()
+    try {
+      let n = 0n
+      const request = vi.fn(async () => quoteOf(++n * 100n))
+      const cache = createFeeCache({
+        bundlerClient: { request } as never,
+        publicClient: {} as never,
+        ttl: 1000,
+      })
+      await cache.get()
+      vi.advanceTimersByTime(1500)
+      expect((await cache.get({ defer: true })).maxFeePerGas).toBe(100n)
+      expect(request).toHaveBeenCalledTimes(1)
+      cache.revalidate()
+      expect(request).toHaveBeenCalledTimes(2)
+      cache.revalidate()
+      expect(request).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

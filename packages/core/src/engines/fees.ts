@@ -4,7 +4,12 @@ import type { BundlerClient } from 'viem/account-abstraction'
 export type Fees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }
 
 /** Fee quotes reused for `ttl` ms; concurrent callers share one request. */
-export type FeeCache = { get(): Promise<Fees>; clear(): void }
+export type FeeCache = {
+  /** The last quote; a stale one is still answered and refreshed in the background (or, with `defer`, by `revalidate()`). */
+  get(options?: { defer?: boolean | undefined }): Promise<Fees>
+  revalidate(): void
+  clear(): void
+}
 
 type GasPriceResult = { fast?: { maxFeePerGas: string; maxPriorityFeePerGas: string } }
 
@@ -17,6 +22,19 @@ export function createFeeCache(parameters: {
   let cached: { at: number; fees: Promise<Fees> } | undefined
   let bundlerQuotes = true
   let refreshing: Promise<void> | undefined
+  let due = false
+  const revalidate = () => {
+    if (!due || refreshing) return
+    due = false
+    refreshing = quote()
+      .then((fees) => {
+        cached = { at: Date.now(), fees: Promise.resolve(fees) }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = undefined
+      })
+  }
   const quote = async (): Promise<Fees> => {
     if (bundlerQuotes) {
       try {
@@ -40,7 +58,7 @@ export function createFeeCache(parameters: {
     }
   }
   return {
-    get() {
+    get(options = {}) {
       const now = Date.now()
       if (!cached) {
         const entry = { at: now, fees: quote() }
@@ -50,18 +68,13 @@ export function createFeeCache(parameters: {
         })
         return entry.fees
       }
-      if (now - cached.at >= parameters.ttl && !refreshing)
-        // Stale: keep answering with the last quote; the new one replaces it once it has arrived.
-        refreshing = quote()
-          .then((fees) => {
-            cached = { at: Date.now(), fees: Promise.resolve(fees) }
-          })
-          .catch(() => undefined)
-          .finally(() => {
-            refreshing = undefined
-          })
+      if (now - cached.at >= parameters.ttl) {
+        due = true
+        if (!options.defer) revalidate()
+      }
       return cached.fees
     },
+    revalidate,
     clear() {
       cached = undefined
     },

@@ -27,7 +27,16 @@ export type PendingCalls = {
 
 /** A session's on-chain usage, reused for `usageTtl` ms, plus the calls sent since. */
 export type UsageCache = {
-  get(options?: { fresh?: boolean | undefined }): Promise<UsageSnapshot>
+  /**
+   * The last read while it is younger than `usageTtl`; a stale one is still answered (calls sent
+   * since are in `pending`) and refreshed in the background, or, with `defer`, by `revalidate()`.
+   */
+  get(options?: {
+    fresh?: boolean | undefined
+    defer?: boolean | undefined
+  }): Promise<UsageSnapshot>
+  /** Starts the background refresh a deferred `get` left due. */
+  revalidate(): void
   /** Calls sent whose effect the snapshot may not include yet. */
   pending(snapshot: UsageSnapshot): readonly PolicyCall[]
   track(calls: readonly PolicyCall[]): PendingCalls
@@ -48,6 +57,20 @@ export function createUsageCache(parameters: {
   let cached: { at: number; snapshot: Promise<UsageSnapshot> } | undefined
   let entries: PendingCalls[] = []
   let refreshing: Promise<unknown> | undefined
+  let due = false
+  const revalidate = () => {
+    if (!due || refreshing) return
+    due = false
+    refreshing = read()
+      .then((snapshot) => {
+        if (!cached || cached.at <= snapshot.fetchedAt)
+          cached = { at: snapshot.fetchedAt, snapshot: Promise.resolve(snapshot) }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = undefined
+      })
+  }
   let managerDeployed = false
   const managerCode = async () => {
     const code = await engine.publicClient.getCode({
@@ -121,18 +144,11 @@ export function createUsageCache(parameters: {
       // Stale: answer from the last read (calls sent since are in `pending`), refresh in the background.
       // The new read replaces the cached one only once it has arrived.
       const stale = cached.snapshot
-      if (!refreshing)
-        refreshing = read()
-          .then((snapshot) => {
-            if (!cached || cached.at <= snapshot.fetchedAt)
-              cached = { at: snapshot.fetchedAt, snapshot: Promise.resolve(snapshot) }
-          })
-          .catch(() => undefined)
-          .finally(() => {
-            refreshing = undefined
-          })
+      due = true
+      if (!options.defer) revalidate()
       return stale
     },
+    revalidate,
     pending(snapshot) {
       const now = Date.now()
       entries = entries.filter(

@@ -60,11 +60,16 @@ export async function resolveSession(
 export async function checkLoaded(
   session: SessionRuntime,
   calls: readonly PolicyCall[],
-  options: { throwOnRefusal?: boolean | undefined; fresh?: boolean | undefined } = {},
+  options: {
+    throwOnRefusal?: boolean | undefined
+    fresh?: boolean | undefined
+    /** Leave a due background refresh to `usage.revalidate()` (after the send). */
+    defer?: boolean | undefined
+  } = {},
 ): Promise<CheckResult> {
   let snapshot: Awaited<ReturnType<typeof session.usage.get>>
   try {
-    snapshot = await session.usage.get({ fresh: options.fresh })
+    snapshot = await session.usage.get({ fresh: options.fresh, defer: options.defer })
   } catch (cause) {
     throw new BaseError(
       'Could not read the session’s state from the chain. Check the RPC connection, then try again.',
