@@ -463,4 +463,38 @@ describe('several scopes under one root', () => {
     expect(await balance()).toBe(bobBefore + parseEther('40'))
     expect(wallet.promptCount()).toBe(1)
   })
+
+  test('behavior: native transfers under a total cap: within it lands, over it is refused before sending', async () => {
+    const bob = privateKeyToAccount(devnet.accounts[4]!.privateKey).address
+    const policy = definePolicy({
+      native: { total: parseEther('1'), transfers: { to: [bob] } },
+      validity: { expiresIn: 3600 },
+    })
+    const session = await createSession(config, { policy })
+    await testClient.setBalance({ address: session.account, value: parseEther('5') })
+    const before = await contracts.publicClient.getBalance({ address: bob })
+    await (
+      await sendSessionCalls(config, {
+        id: session.id,
+        calls: [{ to: bob, value: parseEther('0.6') }],
+      })
+    ).wait()
+    expect(await contracts.publicClient.getBalance({ address: bob })).toBe(
+      before + parseEther('0.6'),
+    )
+    await expect(
+      sendSessionCalls(config, { id: session.id, calls: [{ to: bob, value: parseEther('0.6') }] }),
+    ).rejects.toMatchObject({ name: 'SessionScopeError', reason: { code: 'spend-over-cap' } })
+    const forced = sendSessionCalls(
+      config,
+      { id: session.id, calls: [{ to: bob, value: parseEther('0.6') }] },
+      { unsafeSkipCheck: true },
+    ).then((s) => s.wait())
+    await expect(forced).rejects.toMatchObject({
+      name: expect.stringMatching(/BundlerError|SessionCallsRevertedError/),
+    })
+    expect(await contracts.publicClient.getBalance({ address: bob })).toBe(
+      before + parseEther('0.6'),
+    )
+  })
 })
