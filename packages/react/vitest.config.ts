@@ -8,9 +8,8 @@ export default defineProject({
     // The shared test wallet (packages/test/src/wallet) is tested here: packages/test has no project of its own.
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', '../test/src/wallet/**/*.test.ts'],
     globalSetup: ['@sessionkit/test/globalSetup'],
-    // No per-file evm_snapshot/evm_revert: reverting the chain under alto leaves its executor
-    // nonces ahead of the chain and later UserOperations never land. Files stay independent by
-    // deploying their own contracts and using fresh session keys.
+    // Per-file evm_snapshot/evm_revert; the global setup restarts the bundler on each revert.
+    setupFiles: ['@sessionkit/test/setupDevnetFile'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -51,6 +51,19 @@ export type Devnet = {
   stop(): Promise<void>
 }
 
+const deployTimeoutMs = 60_000
+const timedOut = new Error('timed out')
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timedOut), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
+}
+
 /** Starts anvil, the Delegation Framework, alto and an ERC-7677 paymaster on 127.0.0.1. */
 export async function startDevnet(parameters: StartDevnetParameters = {}): Promise<Devnet> {
   const chainId = parameters.chainId ?? 31337

@@ -29,6 +29,10 @@ export async function teardown() {
 function startControl(devnet: Devnet): Promise<Server> {
   let queue = Promise.resolve()
   const server = createServer((request, response) => {
+    // happy-dom's fetch enforces CORS for test files running in a DOM environment.
+    response.setHeader('access-control-allow-origin', '*')
+    response.setHeader('access-control-allow-headers', 'content-type')
+    if (request.method === 'OPTIONS') return void response.writeHead(204).end()
     let body = ''
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
