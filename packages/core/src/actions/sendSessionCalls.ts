@@ -227,8 +227,10 @@ export async function sendSessionCalls(
     const track = () => {
       receipt ??= waitForReceipt(engine, hash, { fromBlock }).then(
         (r) => {
-          session.usage.landed(tracked, r.receipt.blockNumber)
-          settle(true)
+          // A reverted op used nothing; its batch (and the user account's deployment in it) was undone.
+          if (r.success) session.usage.landed(tracked, r.receipt.blockNumber)
+          else session.usage.failed(tracked)
+          settle(r.success)
           return r
         },
         (error) => {
@@ -239,7 +241,8 @@ export async function sendSessionCalls(
       )
       return receipt
     }
-    if (claims.length > 0) track().catch(() => {})
+    // Always follow the receipt: deployments wait on it, and usage must learn the calls landed.
+    track().catch(() => {})
     return {
       id: session.stored.id,
       hash,

@@ -114,7 +114,11 @@ describe('createSession + sendSessionCalls', () => {
       const started = performance.now()
       const mark = requests.length
       const sent = await sendSessionCalls(config, { id: session.id, calls: [increment()] })
-      const sentAt = requests.length
+      // Requests up to eth_sendUserOperation are "before send"; the rest (receipt polls) are "waiting".
+      const sendIndex = requests.findIndex(
+        (r, j) => j >= mark && r.method === 'eth_sendUserOperation',
+      )
+      const sentAt = sendIndex + 1
       const receipt = await sent.wait()
       latencies.push(performance.now() - started)
       expect(receipt.success).toBe(true)
@@ -169,6 +173,29 @@ describe('createSession + sendSessionCalls', () => {
       name: expect.stringMatching(/BundlerError|SessionCallsRevertedError/),
     })
     expect(await countOf(session.account)).toBe(before)
+  })
+
+  test('behavior: actions sent without wait() are counted once: the engine follows their receipts itself', async () => {
+    const session = await createSession(config, {
+      policy: gamePolicy(contracts.counter, { actions: 4 }),
+    })
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+    const before = await countOf(session.account)
+    await sendSessionCalls(config, { id: session.id, calls: [increment()] })
+    await sendSessionCalls(config, { id: session.id, calls: [increment()] })
+    let used: number | undefined
+    for (let i = 0; i < 50 && used !== 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      used = (await getSessionStatus(config, { id: session.id, fresh: true })).remaining.actionsUsed
+    }
+    expect(used).toBe(3)
+    expect(await countOf(session.account)).toBe(before + 2n)
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+    await expect(
+      sendSessionCalls(config, { id: session.id, calls: [increment()] }),
+    ).rejects.toMatchObject({
+      name: 'SessionExhaustedError',
+    })
   })
 
   test('behavior: 20 actions fired at once all land', async () => {
