@@ -8,6 +8,7 @@ export default defineConfig({
       'apps/*/vitest*.config.ts',
       '.storybook/vitest*.config.ts',
       'tests/*/vitest*.config.ts',
+      'bench/vitest*.config.ts',
     ],
   },
 })
