@@ -300,6 +300,23 @@ describe('limits, revoke and expiry', () => {
     expect((await getSessionStatus(config, { id: session.id, fresh: true })).state).toBe('revoked')
   })
 
+  test('behavior: a declined revoke prompt is a UserRejectedError and changes nothing', async () => {
+    const session = await createSession(config, { policy: gamePolicy(contracts.counter) })
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+    wallet.setDeclining(true)
+    try {
+      await expect(revokeSession(config, { id: session.id })).rejects.toMatchObject({
+        name: 'UserRejectedError',
+      })
+    } finally {
+      wallet.setDeclining(false)
+    }
+    const status = await getSessionStatus(config, { id: session.id, fresh: true })
+    expect(status.state).toBe('active')
+    expect(status.revokedAt).toBeUndefined()
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+  })
+
   test('behavior: revoke all disables every session of the account in one prompt', async () => {
     const a = await createSession(config, { policy: gamePolicy(contracts.counter) })
     const b = await createSession(config, { policy: gamePolicy(contracts.counter) })
