@@ -91,6 +91,12 @@ export function createSessionConfig(parameters: CreateSessionConfigParameters): 
         })
   }
   const storage = parameters.storage ?? defaultStorage()
+  for (const method of ['get', 'list', 'put', 'update', 'remove', 'subscribe'] as const)
+    if (typeof storage?.[method] !== 'function')
+      throw new SessionParameterError({
+        parameter: 'storage',
+        message: 'must be a SessionStorage (createIndexedDbStorage or createMemoryStorage).',
+      })
   const config: SessionConfig = {
     wagmi,
     app: { name: app.name, url: app.url, ...(app.icon !== undefined ? { icon: app.icon } : {}) },

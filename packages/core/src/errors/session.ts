@@ -185,7 +185,7 @@ export class ChainNotConfiguredError extends BaseError {
     cause,
   }: { chainId: number | undefined; reason?: string | undefined; cause?: unknown }) {
     super(
-      `Chain ${chainId ?? '(unknown)'} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to \`chains\` in createSessionConfig with its bundlerUrl and paymasterUrl, or switch to a configured chain.`,
+      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to \`chains\` in createSessionConfig with its bundlerUrl and paymasterUrl, or switch to a configured chain.`,
       { cause, docsPath: '/errors#chainnotconfigurederror' },
     )
     this.chainId = chainId

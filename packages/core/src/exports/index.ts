@@ -1,19 +1,6 @@
 // Accounts and delegations (light, kit-compatible)
 export { type DeleGatorDeployment, getDeleGatorDeployment } from '../accounts/counterfactual.js'
-export {
-  type Delegation,
-  type DelegationCaveat,
-  encodePermissionContext,
-  getDelegationTypedData,
-  hashDelegation,
-  rootAuthority,
-} from '../accounts/delegation.js'
-export {
-  type DeleGatorAccount,
-  type DeleGatorOwner,
-  type ToDeleGatorAccountParameters,
-  toDeleGatorAccount,
-} from '../accounts/toDeleGatorAccount.js'
+export { type Delegation, type DelegationCaveat, hashDelegation } from '../accounts/delegation.js'
 // Actions
 export {
   type CheckSessionCallsErrorType,

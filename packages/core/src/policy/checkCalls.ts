@@ -1,9 +1,11 @@
 import { hexToBigInt, slice } from 'viem'
+import { assertArray, assertObject } from '../errors/invalidInput.js'
 import {
   type PolicyCallDecodeErrorType,
   PolicyValidationError,
   type PolicyValidationErrorType,
 } from '../errors/policy.js'
+import type { SessionParameterErrorType } from '../errors/session.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
 import { matchCall } from './matchCall.js'
@@ -43,7 +45,10 @@ export type CheckCallsParameters = {
 
 export type CheckCallsReturnType = CheckResult
 
-export type CheckCallsErrorType = PolicyValidationErrorType | PolicyCallDecodeErrorType
+export type CheckCallsErrorType =
+  | PolicyValidationErrorType
+  | PolicyCallDecodeErrorType
+  | SessionParameterErrorType
 
 /**
  * Checks a batch of calls against a session's policy and enforcer state, exactly as the enforcers
@@ -51,6 +56,8 @@ export type CheckCallsErrorType = PolicyValidationErrorType | PolicyCallDecodeEr
  * when refused. https://sessionkit.dev/policy#check
  */
 export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnType {
+  assertObject(parameters, 'parameters')
+  assertArray(parameters.calls, 'calls')
   const now = parameters.now ?? Math.floor(Date.now() / 1000)
   if (!Number.isSafeInteger(now) || now < 0 || now > maxTimestamp)
     throw new PolicyValidationError({

@@ -7,7 +7,9 @@ import type {
   ExtractAbiFunctionNames,
   Narrow,
 } from 'abitype'
+import { assertObject } from '../errors/invalidInput.js'
 import type { PolicyUnenforceableErrorType, PolicyValidationErrorType } from '../errors/policy.js'
+import type { SessionParameterErrorType } from '../errors/session.js'
 import { planDelegations } from './planDelegations.js'
 import { resolvePolicy } from './resolvePolicy.js'
 import type { PolicyPeriod } from './types.js'
@@ -175,7 +177,10 @@ export type DefinePolicyOptions = {
   now?: number | undefined
 }
 
-export type DefinePolicyErrorType = PolicyValidationErrorType | PolicyUnenforceableErrorType
+export type DefinePolicyErrorType =
+  | PolicyValidationErrorType
+  | PolicyUnenforceableErrorType
+  | SessionParameterErrorType
 
 /**
  * Defines a session policy: validates every field, refuses rules no on-chain enforcer can check,
@@ -185,6 +190,7 @@ export function definePolicy<const calls extends readonly unknown[] = readonly [
   parameters: DefinePolicyParameters<calls>,
   options: DefinePolicyOptions = {},
 ): Policy<calls> {
+  assertObject(options, 'options')
   const resolved = resolvePolicy(parameters as unknown as Policy, {
     now: options.now ?? Math.floor(Date.now() / 1000),
     checkPast: true,

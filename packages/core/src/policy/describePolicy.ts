@@ -1,5 +1,7 @@
 import { maxUint256 } from 'viem'
+import { assertObject } from '../errors/invalidInput.js'
 import type { PolicyValidationErrorType } from '../errors/policy.js'
+import type { SessionParameterErrorType } from '../errors/session.js'
 import type { Policy } from './definePolicy.js'
 import {
   formatAmount,
@@ -17,7 +19,7 @@ export type DescribePolicyOptions = {
 }
 
 export type DescribePolicyReturnType = PolicyDescription
-export type DescribePolicyErrorType = PolicyValidationErrorType
+export type DescribePolicyErrorType = PolicyValidationErrorType | SessionParameterErrorType
 
 /** Functions that move assets or control without an argument rule are flagged. */
 const dangerousFunctions = new Set([
@@ -47,6 +49,7 @@ export function describePolicy(
   policy: Policy,
   options: DescribePolicyOptions = {},
 ): DescribePolicyReturnType {
+  assertObject(options, 'options')
   const now = options.now ?? Math.floor(Date.now() / 1000)
   const resolved = resolvePolicy(policy, { now })
   const lines: PolicyLine[] = []

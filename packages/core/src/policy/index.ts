@@ -41,10 +41,8 @@ export {
   type DescribePolicyReturnType,
   describePolicy,
 } from './describePolicy.js'
-export { enforcerTerms } from './enforcerTerms.js'
 export type { CalldataRule, DelegationPlan, DelegationScope } from './planDelegations.js'
 export { type ReadUsageParameters, type ReadUsageReturnType, readUsage } from './readUsage.js'
-export { selectDelegation } from './selectDelegation.js'
 export { deserializePolicy, serializePolicy } from './serializePolicy.js'
 export type { SessionTimes } from './sessionTimes.js'
 export {

@@ -23,7 +23,7 @@ export function getSessionTimes(policy: ResolvedPolicy, grantedAt: number): Sess
   if (!Number.isSafeInteger(grantedAt) || grantedAt <= 0)
     throw new PolicyValidationError({
       field: 'grantedAt',
-      message: `is not a unix time in seconds (${grantedAt}).`,
+      message: `is not a unix time in seconds (${String(grantedAt)}).`,
       fix: 'Pass the time the session was granted, in whole seconds.',
     })
   const { expiresAt, expiresIn, notBefore } = policy.validity

@@ -1,3 +1,4 @@
+import { assertArray, assertObject } from '../errors/invalidInput.js'
 import { PolicyValidationError } from '../errors/policy.js'
 import type { AnyCallPermission, Policy } from './definePolicy.js'
 
@@ -6,6 +7,9 @@ import type { AnyCallPermission, Policy } from './definePolicy.js'
  * ids from `describePolicy` (`calls[0].functions[1]`). Only permissions marked `optional` may be removed.
  */
 export function withoutPermissions(policy: Policy, lineIds: readonly string[]): Policy {
+  assertObject(policy, 'policy')
+  assertArray(lineIds, 'lineIds')
+  if (policy.calls !== undefined) assertArray(policy.calls, 'policy.calls')
   const off = new Set(lineIds)
   const calls: AnyCallPermission[] = []
   for (const [i, call] of (policy.calls ?? []).entries()) {

@@ -7,7 +7,7 @@ import {
 import type { SessionCall } from '../actions/sendSessionCalls.js'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { SessionParameterError } from '../errors/session.js'
-import { callsKey, resolveQueryScope, type SessionQueryScope } from './utils.js'
+import { callsKey, resolveQueryScope, type SessionQueryScope, scopeKey } from './utils.js'
 
 export type CheckSessionCallsOptions = {
   id?: string | undefined
@@ -19,13 +19,7 @@ export type CheckSessionCallsData = CheckSessionCallsReturnType
 export function checkSessionCallsQueryKey(options: CheckSessionCallsOptions = {}) {
   return [
     'checkSessionCalls',
-    {
-      id: options.id,
-      calls: callsKey(options.calls),
-      chainId: options.chainId,
-      owner: options.owner?.toLowerCase(),
-      appId: options.appId,
-    },
+    { ...scopeKey(options), id: options.id, calls: callsKey(options.calls) },
   ] as const
 }
 

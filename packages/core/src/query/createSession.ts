@@ -6,6 +6,7 @@ import {
   createSession,
 } from '../actions/createSession.js'
 import type { SessionConfig } from '../createSessionConfig.js'
+import { assertObject } from '../errors/invalidInput.js'
 
 export type CreateSessionVariables = CreateSessionParameters
 export type CreateSessionData = CreateSessionReturnType
@@ -23,6 +24,7 @@ export function createSessionMutationOptions<context = unknown>(
     mutation?: Omit<CreateSessionMutationOptions<context>, 'mutationFn' | 'mutationKey'> | undefined
   } = {},
 ): CreateSessionMutationOptions<context> {
+  assertObject(options, 'options')
   return {
     ...options.mutation,
     mutationFn: (variables) => createSession(config, variables),

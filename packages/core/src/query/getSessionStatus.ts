@@ -6,7 +6,7 @@ import {
 } from '../actions/getSessionStatus.js'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { SessionParameterError } from '../errors/session.js'
-import { resolveQueryScope, type SessionQueryScope } from './utils.js'
+import { resolveQueryScope, type SessionQueryScope, scopeKey } from './utils.js'
 
 export type GetSessionStatusOptions = {
   id?: string | undefined
@@ -18,15 +18,7 @@ export type GetSessionStatusData = GetSessionStatusReturnType
 export function getSessionStatusQueryKey(
   options: { id?: string | undefined } & SessionQueryScope = {},
 ) {
-  return [
-    'sessionStatus',
-    {
-      id: options.id,
-      chainId: options.chainId,
-      owner: options.owner?.toLowerCase(),
-      appId: options.appId,
-    },
-  ] as const
+  return ['sessionStatus', { ...scopeKey(options), id: options.id }] as const
 }
 
 export type GetSessionStatusQueryKey = ReturnType<typeof getSessionStatusQueryKey>

@@ -6,17 +6,14 @@ import {
   getSessions,
 } from '../actions/getSessions.js'
 import type { SessionConfig } from '../createSessionConfig.js'
-import { resolveQueryScope, type SessionQueryScope } from './utils.js'
+import { resolveQueryScope, type SessionQueryScope, scopeKey } from './utils.js'
 
 export type GetSessionsOptions = GetSessionsParameters & SessionQueryScope
 export type GetSessionsData = GetSessionsReturnType
 
 /** Query key of `getSessions` for one chain, wallet and app; `['sessions']` matches them all. */
 export function getSessionsQueryKey(scope: SessionQueryScope = {}) {
-  return [
-    'sessions',
-    { chainId: scope.chainId, owner: scope.owner?.toLowerCase(), appId: scope.appId },
-  ] as const
+  return ['sessions', scopeKey(scope)] as const
 }
 
 export type GetSessionsQueryKey = ReturnType<typeof getSessionsQueryKey>

@@ -6,6 +6,7 @@ import {
   revokeSession,
 } from '../actions/revokeSession.js'
 import type { SessionConfig } from '../createSessionConfig.js'
+import { assertObject } from '../errors/invalidInput.js'
 
 export type RevokeSessionVariables = RevokeSessionParameters
 export type RevokeSessionData = RevokeSessionReturnType
@@ -23,6 +24,7 @@ export function revokeSessionMutationOptions<context = unknown>(
     mutation?: Omit<RevokeSessionMutationOptions<context>, 'mutationFn' | 'mutationKey'> | undefined
   } = {},
 ): RevokeSessionMutationOptions<context> {
+  assertObject(options, 'options')
   return {
     ...options.mutation,
     mutationFn: (variables) => revokeSession(config, variables),

@@ -6,6 +6,7 @@ import {
   sendSessionCalls,
 } from '../actions/sendSessionCalls.js'
 import type { SessionConfig } from '../createSessionConfig.js'
+import { assertObject } from '../errors/invalidInput.js'
 
 export type SendSessionCallsVariables = SendSessionCallsParameters
 export type SendSessionCallsData = SendSessionCallsReturnType
@@ -25,6 +26,7 @@ export function sendSessionCallsMutationOptions<context = unknown>(
       | undefined
   } = {},
 ): SendSessionCallsMutationOptions<context> {
+  assertObject(options, 'options')
   return {
     ...options.mutation,
     mutationFn: (variables) => sendSessionCalls(config, variables),

@@ -1,6 +1,7 @@
 import { getConnection } from '@wagmi/core'
 import type { Address } from 'viem'
 import type { SessionConfig } from '../createSessionConfig.js'
+import { assertAddress, assertObject, invalid } from '../errors/invalidInput.js'
 import type { PolicyCall } from '../policy/toRawCall.js'
 import { toRawCall } from '../policy/toRawCall.js'
 
@@ -17,11 +18,26 @@ export function resolveQueryScope(
   config: SessionConfig,
   scope: SessionQueryScope,
 ): Required<SessionQueryScope> | SessionQueryScope {
+  if (typeof config?._internal?.engine !== 'function')
+    invalid('config', 'is not a session config (createSessionConfig).')
+  const key = scopeKey(scope)
   const connection = getConnection(config.wagmi)
   return {
-    chainId: scope.chainId ?? connection.chainId,
-    owner: (scope.owner ?? connection.address)?.toLowerCase() as Address | undefined,
-    appId: scope.appId ?? config.appId,
+    chainId: key.chainId ?? connection.chainId,
+    owner: key.owner ?? (connection.address?.toLowerCase() as Address | undefined),
+    appId: key.appId ?? config.appId,
+  }
+}
+
+/** The scope part of a query key, owner lowercased; a malformed scope throws `SessionParameterError`. */
+export function scopeKey(scope: SessionQueryScope | undefined) {
+  assertObject(scope, 'options')
+  const { owner } = scope
+  if (owner !== undefined) assertAddress(owner, 'owner')
+  return {
+    chainId: scope.chainId,
+    owner: owner?.toLowerCase() as Address | undefined,
+    appId: scope.appId,
   }
 }
 

@@ -1,4 +1,5 @@
 import { BaseError } from '../errors/base.js'
+import { assertObject } from '../errors/invalidInput.js'
 import {
   SessionNotFoundError,
   SessionStorageError,
@@ -56,6 +57,7 @@ const maxUpdateAttempts = 5
 export function createIndexedDbStorage(
   parameters: CreateIndexedDbStorageParameters = {},
 ): IndexedDbStorage {
+  assertObject(parameters, 'parameters')
   const name = parameters.name ?? 'sessionkit'
   const listeners = createListeners()
   const broadcast = createBroadcast(name, (event) => listeners.emit({ ...event, origin: 'remote' }))

@@ -148,20 +148,9 @@ const specs: Record<string, Spec> = {
   },
   describePolicy: { args: () => [policy, { now: 1 }] },
   deserializePolicy: { args: () => [core.serializePolicy(policy), { now: 1 }] },
-  encodePermissionContext: { args: () => [[session.delegations.root]] },
   getDeleGatorDeployment: {
     args: () => [{ owner: app.wallet.address, environment }],
     addresses: ['arg 0.owner'],
-  },
-  getDelegationTypedData: {
-    addresses: ['arg 0.delegationManager'],
-    args: () => [
-      {
-        delegation: session.delegations.root,
-        chainId: 1,
-        delegationManager: environment.DelegationManager,
-      },
-    ],
   },
   getDeployedEnvironment: { args: () => [11155111] },
   getSessionStatus: { opaque: [0], args: () => [app.config, { id: session.id }] },
@@ -200,7 +189,6 @@ const specs: Record<string, Spec> = {
     args: () => [app.config, {}, { id: session.id }],
     invoke: mutationFn,
   },
-  selectDelegation: { args: () => [compiled, [moveCall()]] },
   sendSessionCalls: {
     writes: true,
     opaque: [0],
@@ -216,28 +204,7 @@ const specs: Record<string, Spec> = {
     addresses: ['arg 1.redeemer'],
     args: () => [policy, { environment, redeemer: session.sessionAccount, grantedAt: 1 }],
   },
-  toDeleGatorAccount: {
-    args: () => [
-      {
-        client,
-        owner: { address: app.wallet.address, signTypedData: async () => '0x' },
-        environment,
-      },
-    ],
-  },
   withoutPermissions: { args: () => [policy, []] },
-  'enforcerTerms.allowedTargets': { args: () => [[game]] },
-  'enforcerTerms.allowedMethods': { args: () => [['0x12345678']] },
-  'enforcerTerms.allowedCalldata': { args: () => [4, '0x01'] },
-  'enforcerTerms.exactCalldata': { args: () => ['0x12345678'] },
-  'enforcerTerms.valueLte': { args: () => [1n] },
-  'enforcerTerms.limitedCalls': { args: () => [1] },
-  'enforcerTerms.timestamp': { args: () => [1, 2] },
-  'enforcerTerms.nativeTokenTransferAmount': { args: () => [1n] },
-  'enforcerTerms.nativeTokenPeriodTransfer': { args: () => [1n, 60, 1] },
-  'enforcerTerms.erc20TransferAmount': { args: () => [game, 1n], addresses: ['arg 0'] },
-  'enforcerTerms.erc20PeriodTransfer': { args: () => [game, 1n, 60, 1], addresses: ['arg 0'] },
-  'enforcerTerms.redeemer': { args: () => [[game]] },
   // The storage contract, for both built-in storages (mutations of a stored session must not be written).
   ...Object.fromEntries(
     (['memory', 'indexedDb'] as const).flatMap((kind) => {
