@@ -12,12 +12,13 @@ import { delegationManagerAbi } from '../accounts/abis.js'
 import { encodePermissionContext } from '../accounts/delegation.js'
 import { type Execution, encodeExecutions } from '../accounts/executions.js'
 import type { SessionConfig } from '../createSessionConfig.js'
-import { getSessionContext } from '../engines/context.js'
+import { getSessionContext, type SessionContext } from '../engines/context.js'
 import type { Engine } from '../engines/createEngines.js'
 import { claimDeployment, type DeploymentClaim, probeDeployment } from '../engines/deployments.js'
 import type { GasLimits } from '../engines/gas.js'
 import type { SessionLeaf, SessionRuntime } from '../engines/loadSession.js'
 import { waitForReceipt } from '../engines/receipts.js'
+import type { PendingCalls } from '../engines/usage.js'
 import type { BaseErrorType } from '../errors/base.js'
 import type { PolicyCallDecodeErrorType } from '../errors/policy.js'
 import {
@@ -38,6 +39,7 @@ import {
   type SessionScopeErrorType,
 } from '../errors/session.js'
 import type { SessionNotFoundErrorType, SessionStorageErrorType } from '../errors/storage.js'
+import type { RawCall } from '../policy/matchCall.js'
 import { selectDelegation } from '../policy/selectDelegation.js'
 import { type PolicyCall, toRawCall } from '../policy/toRawCall.js'
 import type { Remaining } from '../policy/types.js'
@@ -154,6 +156,88 @@ export async function sendSessionCalls(
     : selectDelegation(session.compiled, calls).map(
         (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
       )
+  const tracked = session.usage.track(calls)
+  const lane = parameters.lane ?? 'parallel'
+  const coalesce = engine.options.coalesce
+  let operation: Operation
+  try {
+    operation =
+      coalesce > 1 && lane === 'parallel' && !internal.unsafeSkipCheck
+        ? await enqueue(context, session, { rawCalls, selected, tracked }, coalesce)
+        : await sendOperation(context, session, { rawCalls, selected, tracked: [tracked], lane })
+  } catch (error) {
+    session.usage.failed(tracked)
+    throw error
+  }
+  return {
+    id: session.stored.id,
+    hash: operation.hash,
+    remaining: check.remaining,
+    wait: operation.wait,
+  }
+}
+
+type Operation = Pick<SendSessionCallsReturnType, 'hash' | 'wait'>
+type Part = { rawCalls: RawCall[]; selected: SessionLeaf[]; tracked: PendingCalls }
+type Queue = { parts: (Part & { resolve(op: Operation): void; reject(error: unknown): void })[] }
+
+const queues = new WeakMap<SessionRuntime, Queue>()
+
+/** Joins actions sent in the same tick from one session into UserOperations of up to `maxCalls` calls. */
+function enqueue(
+  context: SessionContext,
+  session: SessionRuntime,
+  part: Part,
+  maxCalls: number,
+): Promise<Operation> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(session)
+    if (!queue) {
+      const created: Queue = { parts: [] }
+      queue = created
+      queues.set(session, created)
+      setTimeout(() => {
+        queues.delete(session)
+        const chunks: (typeof created.parts)[] = []
+        for (const entry of created.parts) {
+          const last = chunks[chunks.length - 1]
+          const count = last?.reduce((n, e) => n + e.rawCalls.length, 0) ?? Number.POSITIVE_INFINITY
+          if (last && count + entry.rawCalls.length <= maxCalls) last.push(entry)
+          else chunks.push([entry])
+        }
+        for (const chunk of chunks)
+          sendOperation(context, session, {
+            rawCalls: chunk.flatMap((e) => e.rawCalls),
+            selected: chunk.flatMap((e) => e.selected),
+            tracked: chunk.map((e) => e.tracked),
+            lane: 'parallel',
+          }).then(
+            (operation) => {
+              for (const entry of chunk) entry.resolve(operation)
+            },
+            (error) => {
+              for (const entry of chunk) entry.reject(error)
+            },
+          )
+      }, 0)
+    }
+    queue.parts.push({ ...part, resolve, reject })
+  })
+}
+
+/** Builds, sponsors, signs and sends one UserOperation redeeming `rawCalls`, and follows its receipt. */
+async function sendOperation(
+  context: SessionContext,
+  session: SessionRuntime,
+  parameters: {
+    rawCalls: RawCall[]
+    selected: SessionLeaf[]
+    tracked: PendingCalls[]
+    lane: 'parallel' | 'ordered'
+  },
+): Promise<Operation> {
+  const { engine } = context
+  const { rawCalls, selected, tracked } = parameters
   const contexts = new Map<SessionLeaf, Hex>()
   const contextOf = (leaf: SessionLeaf) => {
     let context = contexts.get(leaf)
@@ -180,7 +264,6 @@ export async function sendSessionCalls(
   const settle = (deployed: boolean) => {
     for (const claim of claims.splice(0)) claim.settle(deployed)
   }
-  const tracked = session.usage.track(calls)
   try {
     const [userClaim, sessionClaim] = await Promise.all([
       claimDeployment(engine, context.user.address),
@@ -197,7 +280,7 @@ export async function sendSessionCalls(
     const callData = await session.account.encodeCalls(
       executions.map((e) => ({ to: e.target, value: e.value, data: e.callData })),
     )
-    const nonce = await nextNonce(engine, session, parameters.lane ?? 'parallel')
+    const nonce = await nextNonce(engine, session, parameters.lane)
     const shape = [
       userClaim ? 'deploy-user' : '',
       sessionClaim ? 'deploy-session' : '',
@@ -228,13 +311,14 @@ export async function sendSessionCalls(
       receipt ??= waitForReceipt(engine, hash, { fromBlock }).then(
         (r) => {
           // A reverted op used nothing; its batch (and the user account's deployment in it) was undone.
-          if (r.success) session.usage.landed(tracked, r.receipt.blockNumber)
-          else session.usage.failed(tracked)
+          for (const entry of tracked)
+            if (r.success) session.usage.landed(entry, r.receipt.blockNumber)
+            else session.usage.failed(entry)
           settle(r.success)
           return r
         },
         (error) => {
-          session.usage.failed(tracked)
+          for (const entry of tracked) session.usage.failed(entry)
           settle(false)
           throw error
         },
@@ -244,9 +328,7 @@ export async function sendSessionCalls(
     // Always follow the receipt: deployments wait on it, and usage must learn the calls landed.
     track().catch(() => {})
     return {
-      id: session.stored.id,
       hash,
-      remaining: check.remaining,
       async wait(options = {}) {
         const result = await (options.timeout !== undefined
           ? Promise.race([
@@ -260,7 +342,6 @@ export async function sendSessionCalls(
       },
     }
   } catch (error) {
-    session.usage.failed(tracked)
     settle(false)
     throw error
   }
@@ -275,17 +356,21 @@ function safeSelect(session: SessionRuntime, call: PolicyCall): SessionLeaf {
   }
 }
 
+/** A random 192-bit ERC-4337 nonce key. */
+function randomNonceKey(): bigint {
+  let value = 0n
+  for (const byte of crypto.getRandomValues(new Uint8Array(24))) value = (value << 8n) | BigInt(byte)
+  return value
+}
+
 async function nextNonce(
   engine: Engine,
   session: SessionRuntime,
   lane: 'parallel' | 'ordered',
 ): Promise<bigint> {
-  if (lane === 'parallel') {
-    const key = crypto.getRandomValues(new Uint8Array(24))
-    let value = 0n
-    for (const byte of key) value = (value << 8n) | BigInt(byte)
-    return value << 64n
-  }
+  if (lane === 'parallel') return randomNonceKey() << 64n
+  // One ordered lane per runtime (tab): tabs never share a key, so they cannot collide on a nonce.
+  session.orderedKey ??= randomNonceKey()
   const previous =
     session.orderedNonce ??
     engine.publicClient.readContract({
@@ -303,7 +388,7 @@ async function nextNonce(
         },
       ] as const,
       functionName: 'getNonce',
-      args: [session.account.address, 0n],
+      args: [session.account.address, session.orderedKey],
     })
   const next = previous.then((n) => n + 1n)
   session.orderedNonce = next

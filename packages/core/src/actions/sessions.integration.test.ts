@@ -542,3 +542,41 @@ describe('several scopes under one root', () => {
     )
   })
 })
+
+describe('coalescing (engine option)', () => {
+  test('behavior: 100 actions fired at once with coalesce: 10 all land in a few UserOperations', async () => {
+    const coalescing = createSessionConfig({
+      wagmi,
+      app: { name: 'Test game', url: 'https://game.example' },
+      chains: {
+        [devnet.chainId]: {
+          bundlerUrl: devnet.bundlerUrl,
+          paymasterUrl: devnet.paymasterUrl,
+          environment: devnet.environment,
+        },
+      },
+      storage: createMemoryStorage(),
+      engine: { coalesce: 10 },
+    })
+    const session = await createSession(coalescing, { policy: gamePolicy(contracts.counter) })
+    const single = performance.now()
+    await (await sendSessionCalls(coalescing, { id: session.id, calls: [increment()] })).wait()
+    const singleMs = performance.now() - single
+    const before = await countOf(session.account)
+    const started = performance.now()
+    const sent = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        sendSessionCalls(coalescing, { id: session.id, calls: [increment()] }),
+      ),
+    )
+    const receipts = await Promise.all(sent.map((s) => s.wait()))
+    const wall = performance.now() - started
+    expect(receipts.every((r) => r.success)).toBe(true)
+    expect(await countOf(session.account)).toBe(before + 100n)
+    const operations = new Set(sent.map((s) => s.hash)).size
+    expect(operations).toBeLessThanOrEqual(12)
+    console.log(
+      `[sessionkit] coalesced burst of 100: ${operations} UserOperations, ${wall.toFixed(0)} ms (${(wall / singleMs).toFixed(1)}× one action of ${singleMs.toFixed(0)} ms)`,
+    )
+  })
+})

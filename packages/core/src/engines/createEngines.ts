@@ -37,6 +37,12 @@ export type EngineOptions = {
   usageTtl?: number | undefined
   /** Margins (percent) added to learned gas limits. Default `{ call: 25, verification: 10, preVerification: 5 }`. */
   gasMargins?: Partial<GasMargins> | undefined
+  /**
+   * Join actions sent in the same tick from one session (parallel lane) into UserOperations of up
+   * to this many calls: a burst then costs a few operations instead of one each. The joined actions
+   * share one hash and land or fail together. Default 1 (off); at most 10.
+   */
+  coalesce?: number | undefined
 }
 
 export type ResolvedEngineOptions = Required<Omit<EngineOptions, 'gasMargins'>> & {
@@ -81,6 +87,8 @@ export function createEngines(parameters: {
       preVerification: 5,
       ...parameters.options?.gasMargins,
     },
+    // Tested up to 10 calls per operation on alto (25 fails its simulation).
+    coalesce: Math.min(10, Math.max(1, Math.floor(Number(parameters.options?.coalesce ?? 1)) || 1)),
   }
   const engines = new Map<number, Promise<Engine>>()
   return (chainId) => {

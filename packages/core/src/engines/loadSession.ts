@@ -45,6 +45,8 @@ export type SessionRuntime = {
   usage: UsageCache
   /** Next nonce of the ordered lane (key 0), once read. */
   orderedNonce?: Promise<bigint> | undefined
+  /** This runtime's ordered-lane nonce key (random per tab). */
+  orderedKey?: bigint | undefined
 }
 
 /** Revives a stored session (policy, delegations, session account); a malformed record gives `SessionStorageError`. */
