@@ -32,6 +32,7 @@ import {
   type SessionCallsRevertedErrorType,
   type SessionExhaustedErrorType,
   type SessionExpiredErrorType,
+  SessionMissingError,
   type SessionMissingErrorType,
   SessionParameterError,
   type SessionParameterErrorType,
@@ -167,6 +168,13 @@ export async function sendSessionCalls(
         : await sendOperation(context, session, { rawCalls, selected, tracked: [tracked], lane })
   } catch (error) {
     session.usage.failed(tracked)
+    // The usage snapshot may predate a chain reset: before blaming the bundler or paymaster,
+    // re-read the chain, and report a session whose Delegation Framework is gone as missing.
+    if (error instanceof BundlerError || error instanceof PaymasterError) {
+      const fresh = await session.usage.get({ fresh: true }).catch(() => undefined)
+      if (fresh && !fresh.managerDeployed)
+        throw new SessionMissingError({ sessionId: session.stored.id, cause: error })
+    }
     throw error
   }
   return {
@@ -359,7 +367,8 @@ function safeSelect(session: SessionRuntime, call: PolicyCall): SessionLeaf {
 /** A random 192-bit ERC-4337 nonce key. */
 function randomNonceKey(): bigint {
   let value = 0n
-  for (const byte of crypto.getRandomValues(new Uint8Array(24))) value = (value << 8n) | BigInt(byte)
+  for (const byte of crypto.getRandomValues(new Uint8Array(24)))
+    value = (value << 8n) | BigInt(byte)
   return value
 }
 
