@@ -27,6 +27,18 @@ describe('createSessionConfig', () => {
     expect(await config._internal.engine(sepolia.id)).toBe(engine)
   })
 
+  test('error: a storage that is not a SessionStorage is refused at once, not on first use', () => {
+    for (const storage of [42, 'x', {}, { ...createMemoryStorage(), list: 1 }])
+      expect(() =>
+        createSessionConfig({
+          wagmi,
+          app: { name: 'Game', url: 'https://game.example' },
+          chains,
+          storage: storage as never,
+        }),
+      ).toThrow(expect.objectContaining({ name: 'SessionParameterError', parameter: 'storage' }))
+  })
+
   test('behavior: without IndexedDB the default storage is in memory', async () => {
     const config = createSessionConfig({
       wagmi,

@@ -2,6 +2,7 @@ import type { Config as WagmiConfig } from '@wagmi/core'
 import type { SessionEnvironment } from './config/environment.js'
 import type { SessionRequestEvent } from './config/transport.js'
 import { createEngines, type Engine, type EngineOptions } from './engines/createEngines.js'
+import { invalid } from './errors/invalidInput.js'
 import { SessionParameterError } from './errors/session.js'
 import { createIndexedDbStorage } from './storage/indexedDb.js'
 import { createMemoryStorage } from './storage/memory.js'
@@ -93,10 +94,7 @@ export function createSessionConfig(parameters: CreateSessionConfigParameters): 
   const storage = parameters.storage ?? defaultStorage()
   for (const method of ['get', 'list', 'put', 'update', 'remove', 'subscribe'] as const)
     if (typeof storage?.[method] !== 'function')
-      throw new SessionParameterError({
-        parameter: 'storage',
-        message: 'must be a SessionStorage (createIndexedDbStorage or createMemoryStorage).',
-      })
+      invalid('storage', 'must be a SessionStorage.')
   const config: SessionConfig = {
     wagmi,
     app: { name: app.name, url: app.url, ...(app.icon !== undefined ? { icon: app.icon } : {}) },

@@ -8,7 +8,6 @@ import {
   type Hex,
   pad,
 } from 'viem'
-import { assertAddress, assertObject, wrapInput } from '../errors/invalidInput.js'
 import { hybridDeleGatorAbi, simpleFactoryAbi } from './abis.js'
 
 /** Where a counterfactual HybridDeleGator lives and how its factory deploys it. */
@@ -37,17 +36,7 @@ export function getDeleGatorDeployment(parameters: {
   environment: DeleGatorEnvironment
   salt?: Hex | undefined
 }): DeleGatorDeployment {
-  assertObject(parameters, 'parameters')
   const { owner, environment } = parameters
-  assertAddress(owner, 'owner')
-  return wrapInput('environment', () => deployment(owner, environment, parameters.salt))
-}
-
-function deployment(
-  owner: Address,
-  environment: DeleGatorEnvironment,
-  saltInput: Hex | undefined,
-): DeleGatorDeployment {
   const implementation = environment.implementations.HybridDeleGatorImpl as Address
   const initcode = encodeFunctionData({
     abi: hybridDeleGatorAbi,
@@ -58,7 +47,7 @@ function deployment(
     ERC1967Proxy as Hex,
     encodeAbiParameters([{ type: 'address' }, { type: 'bytes' }], [implementation, initcode]),
   ])
-  const salt = pad(saltInput ?? '0x', { dir: 'left', size: 32 })
+  const salt = pad(parameters.salt ?? '0x', { dir: 'left', size: 32 })
   const address = getContractAddress({
     bytecode: creationCode,
     from: environment.SimpleFactory,

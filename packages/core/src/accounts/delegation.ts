@@ -7,7 +7,6 @@ import {
   hashTypedData,
   type TypedDataDomain,
 } from 'viem'
-import { wrapInput } from '../errors/invalidInput.js'
 
 /** Authority of a root delegation: the delegator acts on its own authority. */
 export const rootAuthority: Hex =
@@ -76,9 +75,11 @@ export function getDelegationTypedData(parameters: {
 
 /** The delegation hash the DelegationManager keys state by (EIP-712 struct hash, no domain). */
 export function hashDelegation(delegation: Omit<Delegation, 'signature'>): Hex {
-  return wrapInput('delegation', () =>
-    hashStruct({ data: toMessage(delegation), primaryType: 'Delegation', types: delegationTypes }),
-  )
+  return hashStruct({
+    data: toMessage(delegation),
+    primaryType: 'Delegation',
+    types: delegationTypes,
+  })
 }
 
 /** The digest a delegator signs (EIP-712 with the DelegationManager domain). */

@@ -7,13 +7,11 @@ export function invalid(parameter: string, message: string, cause?: unknown): ne
   throw new SessionParameterError({ parameter, message, cause })
 }
 
-/** Asserts a plain object (not null, not an array); `optional` also lets `undefined` through. */
+/** Asserts an object (not null, not an array). */
 export function assertObject(
   value: unknown,
   parameter: string,
-  optional?: boolean,
 ): asserts value is Record<string, unknown> {
-  if (optional && value === undefined) return
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     invalid(parameter, 'must be an object.')
 }
@@ -26,7 +24,7 @@ export function assertArray(value: unknown, parameter: string): asserts value is
 /** Asserts a 0x-prefixed 20-byte address (any case). */
 export function assertAddress(value: unknown, parameter: string): asserts value is Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
-    invalid(parameter, 'must be a 0x-prefixed 20-byte address.')
+    invalid(parameter, 'must be an address.')
 }
 
 /** Runs `fn`; a foreign error (viem's encoding errors, a TypeError on a malformed field) becomes `SessionParameterError` with it as `cause`. */

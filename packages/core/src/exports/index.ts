@@ -1,6 +1,7 @@
 // Accounts and delegations (light, kit-compatible)
-export { type DeleGatorDeployment, getDeleGatorDeployment } from '../accounts/counterfactual.js'
-export { type Delegation, type DelegationCaveat, hashDelegation } from '../accounts/delegation.js'
+export { getDeleGatorDeployment, hashDelegation } from '../accounts/checked.js'
+export type { DeleGatorDeployment } from '../accounts/counterfactual.js'
+export type { Delegation, DelegationCaveat } from '../accounts/delegation.js'
 // Actions
 export {
   type CheckSessionCallsErrorType,

@@ -17,6 +17,7 @@ export {
   checkCalls,
   type PolicySession,
 } from './checkCalls.js'
+export { readUsage, toCaveats } from './checked.js'
 export {
   type AnyCallPermission,
   type ArgRule,
@@ -42,15 +43,14 @@ export {
   describePolicy,
 } from './describePolicy.js'
 export type { CalldataRule, DelegationPlan, DelegationScope } from './planDelegations.js'
-export { type ReadUsageParameters, type ReadUsageReturnType, readUsage } from './readUsage.js'
+export type { ReadUsageParameters, ReadUsageReturnType } from './readUsage.js'
 export { deserializePolicy, serializePolicy } from './serializePolicy.js'
 export type { SessionTimes } from './sessionTimes.js'
-export {
-  type Caveat,
-  type CompiledDelegation,
-  type ToCaveatsParameters,
-  type ToCaveatsReturnType,
-  toCaveats,
+export type {
+  Caveat,
+  CompiledDelegation,
+  ToCaveatsParameters,
+  ToCaveatsReturnType,
 } from './toCaveats.js'
 export type { PolicyCall } from './toRawCall.js'
 export type * from './types.js'

@@ -1,7 +1,6 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import { type Address, type Client, type Hex, parseAbi } from 'viem'
 import { readContract } from 'viem/actions'
-import { assertAddress, assertArray, assertObject, invalid } from '../errors/invalidInput.js'
 import { PolicyEnvironmentError } from '../errors/policy.js'
 import type { CompiledDelegation } from './toCaveats.js'
 import type { DelegationUsage, PolicyUsage } from './types.js'
@@ -23,14 +22,11 @@ export type ReadUsageParameters = {
 export type ReadUsageReturnType = PolicyUsage
 
 /** Reads the enforcer state of a session's delegations (call counts, spent amounts, period state, revocation) from chain. https://sessionkit.dev/policy#usage */
-export async function readUsage(parameters: ReadUsageParameters): Promise<ReadUsageReturnType> {
-  assertObject(parameters, 'parameters')
-  const { client, environment, delegations } = parameters
-  if (typeof client?.request !== 'function') invalid('client', 'must be a viem Client.')
-  assertObject(environment, 'environment')
-  assertAddress(environment.DelegationManager, 'environment.DelegationManager')
-  assertObject(environment.caveatEnforcers, 'environment.caveatEnforcers')
-  assertArray(delegations, 'delegations')
+export async function readUsage({
+  client,
+  environment,
+  delegations,
+}: ReadUsageParameters): Promise<ReadUsageReturnType> {
   const manager = environment.DelegationManager as Address
   const enforcer = (name: string): Address => {
     const address = environment.caveatEnforcers[name]

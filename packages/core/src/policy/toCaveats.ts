@@ -1,6 +1,5 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import { type Address, type Hex, isAddress } from 'viem'
-import { assertObject } from '../errors/invalidInput.js'
 import { PolicyEnvironmentError, PolicyValidationError } from '../errors/policy.js'
 import type { Policy } from './definePolicy.js'
 import { enforcerTerms } from './enforcerTerms.js'
@@ -37,10 +36,7 @@ export type ToCaveatsReturnType = CompiledDelegation[]
  * cannot share enforcers (contract calls, native transfers, each ERC-20). https://sessionkit.dev/policy#compile
  */
 export function toCaveats(policy: Policy, parameters: ToCaveatsParameters): ToCaveatsReturnType {
-  assertObject(parameters, 'parameters')
   const { environment, redeemer } = parameters
-  assertObject(environment, 'environment')
-  assertObject(environment.caveatEnforcers, 'environment.caveatEnforcers')
   const grantedAt = parameters.grantedAt ?? Math.floor(Date.now() / 1000)
   if (typeof redeemer !== 'string' || !isAddress(redeemer, { strict: false }))
     throw new PolicyValidationError({

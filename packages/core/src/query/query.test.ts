@@ -95,6 +95,42 @@ describe('mutation options', () => {
     expect(revokeSessionMutationOptions(config).mutationKey).toEqual(['revokeSession'])
   })
 
+  test('error: malformed options throw SessionParameterError naming the parameter', () => {
+    const parameterOf = (fn: () => unknown) => {
+      try {
+        fn()
+      } catch (error) {
+        return [(error as Error).name, (error as { parameter?: string }).parameter]
+      }
+      return 'accepted'
+    }
+    expect(parameterOf(() => getSessionsQueryKey({ owner: 42 as never }))).toEqual([
+      'SessionParameterError',
+      'owner',
+    ])
+    expect(parameterOf(() => checkSessionCallsQueryKey(null as never))).toEqual([
+      'SessionParameterError',
+      'options',
+    ])
+    expect(parameterOf(() => getSessionsQueryOptions(42 as never))).toEqual([
+      'SessionParameterError',
+      'config',
+    ])
+    expect(parameterOf(() => getSessionStatusQueryOptions(config, null as never))).toEqual([
+      'SessionParameterError',
+      'options',
+    ])
+    for (const build of [
+      createSessionMutationOptions,
+      revokeSessionMutationOptions,
+      sendSessionCallsMutationOptions,
+    ])
+      expect(parameterOf(() => build(config, null as never))).toEqual([
+        'SessionParameterError',
+        'options',
+      ])
+  })
+
   test('error: the mutation functions reject typed errors', async () => {
     await expect(
       createSessionMutationOptions(config).mutationFn?.({ policy: null as never }, {} as never),
