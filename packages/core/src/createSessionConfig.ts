@@ -93,8 +93,7 @@ export function createSessionConfig(parameters: CreateSessionConfigParameters): 
   }
   const storage = parameters.storage ?? defaultStorage()
   for (const method of ['get', 'list', 'put', 'update', 'remove', 'subscribe'] as const)
-    if (typeof storage?.[method] !== 'function')
-      invalid('storage', 'must be a SessionStorage.')
+    if (typeof storage?.[method] !== 'function') invalid('storage', 'must be a SessionStorage.')
   const config: SessionConfig = {
     wagmi,
     app: { name: app.name, url: app.url, ...(app.icon !== undefined ? { icon: app.icon } : {}) },
