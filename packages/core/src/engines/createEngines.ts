@@ -61,7 +61,7 @@ export type Engine = {
   paymasterClient: PaymasterClient
   fees: FeeCache
   gas: GasBook
-  /** Unix seconds on the chain's clock (local clock plus the last observed offset). */
+  /** Unix seconds on the chain's clock (local clock plus how far the chain was seen ahead of it). */
   now(): Promise<number>
   /** Re-reads the latest block: sets the clock offset, returns its time and number. */
   syncClock(): Promise<{ timestamp: number; number: bigint }>
@@ -133,7 +133,9 @@ export function createEngines(parameters: {
     let offset: number | undefined
     const syncClock = async () => {
       const block = await getBlock(publicClient, { blockTag: 'latest' })
-      offset = Number(block.timestamp) - Math.floor(Date.now() / 1000)
+      // A chain ahead of the local clock (time travel) sets the pace; a latest block behind it only
+      // means no block was mined lately (an idle devnet, a revert), and the next one will be now.
+      offset = Math.max(0, Number(block.timestamp) - Math.floor(Date.now() / 1000))
       return { timestamp: Number(block.timestamp), number: block.number }
     }
     const engine: Engine = {
