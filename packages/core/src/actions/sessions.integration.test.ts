@@ -183,13 +183,16 @@ describe('createSession + sendSessionCalls', () => {
     const before = await countOf(session.account)
     await sendSessionCalls(config, { id: session.id, calls: [increment()] })
     await sendSessionCalls(config, { id: session.id, calls: [increment()] })
-    let used: number | undefined
-    for (let i = 0; i < 50 && used !== 3; i++) {
+    // Sent calls count as used at once (pending); wait until both have landed on chain.
+    let count = before
+    for (let i = 0; i < 100 && count !== before + 2n; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100))
-      used = (await getSessionStatus(config, { id: session.id, fresh: true })).remaining.actionsUsed
+      count = await countOf(session.account)
     }
+    expect(count).toBe(before + 2n)
+    const used = (await getSessionStatus(config, { id: session.id, fresh: true })).remaining
+      .actionsUsed
     expect(used).toBe(3)
-    expect(await countOf(session.account)).toBe(before + 2n)
     await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
     await expect(
       sendSessionCalls(config, { id: session.id, calls: [increment()] }),

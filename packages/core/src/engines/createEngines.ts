@@ -150,8 +150,8 @@ export function createEngines(parameters: {
       fees: createFeeCache({ bundlerClient, publicClient, ttl: options.feeTtl }),
       gas: createGasBook(options.gasMargins),
       async now() {
-        if (offset === undefined) return (await syncClock()).timestamp
-        return Math.floor(Date.now() / 1000) + offset
+        if (offset === undefined) await syncClock()
+        return Math.floor(Date.now() / 1000) + (offset ?? 0)
       },
       syncClock,
       sessions: new Map(),
