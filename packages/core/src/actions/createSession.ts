@@ -195,7 +195,7 @@ export async function createSession(
     privateKey: sessionKey,
     policy: serializedPolicy,
     delegations,
-    createdAt: grantedAt * 1000,
+    createdAt: createdAtOf(grantedAt),
     ...(times.expiresAt > 0 ? { expiresAt: times.expiresAt } : {}),
     ...(parameters.label !== undefined ? { label: parameters.label } : {}),
   }
@@ -222,4 +222,17 @@ function randomId(): string {
     : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
         b.toString(16).padStart(2, '0'),
       ).join('')
+}
+
+let lastCreatedAt = 0
+
+/**
+ * Milliseconds within the granting second (the chain's), so sessions created in the same second
+ * still sort newest first; `Math.floor(createdAt / 1000)` stays the grant time.
+ */
+function createdAtOf(grantedAt: number): number {
+  const base = grantedAt * 1000
+  const next = Math.min(base + 999, Math.max(base + (Date.now() % 1000), lastCreatedAt + 1))
+  lastCreatedAt = next
+  return next
 }
