@@ -7,10 +7,10 @@ import {
   type SessionCall,
   type SessionConfig,
 } from '@sessionkit/core'
-import { useQuery } from '@tanstack/react-query'
 import type { ConnectionChangedErrorType } from '../errors/connection.js'
 import type { QueryParameter, UseQueryReturnType } from '../utils/query.js'
-import { assertScope, useSessionScope } from '../utils/scope.js'
+import { useSessionScope } from '../utils/scope.js'
+import { useScopedQuery } from '../utils/useScopedQuery.js'
 import { useSessionConfig } from './useSessionConfig.js'
 
 export type UseSessionCheckErrorType = CheckSessionCallsErrorType | ConnectionChangedErrorType
@@ -48,15 +48,10 @@ export function useSessionCheck<selectData = CheckSessionCallsData>(
     chainId: scope.chainId,
     owner: scope.owner,
   })
-  const result = useQuery({
-    ...parameters.query,
-    queryKey: options.queryKey,
-    queryFn: (context) => {
-      assertScope(config, scope)
-      return (options.queryFn as (c: typeof context) => Promise<CheckSessionCallsData>)(context)
-    },
-    enabled: options.enabled && scope.status === 'connected' && (parameters.query?.enabled ?? true),
-  }) as UseSessionCheckReturnType<selectData>
-  result.queryKey = options.queryKey
-  return result
+  return useScopedQuery<UseSessionCheckReturnType<selectData>>(
+    config,
+    scope,
+    options,
+    parameters.query,
+  )
 }

@@ -6,10 +6,10 @@ import {
   getSessionStatusQueryOptions,
   type SessionConfig,
 } from '@sessionkit/core'
-import { useQuery } from '@tanstack/react-query'
 import type { ConnectionChangedErrorType } from '../errors/connection.js'
 import type { QueryParameter, UseQueryReturnType } from '../utils/query.js'
-import { assertScope, useSessionScope } from '../utils/scope.js'
+import { useSessionScope } from '../utils/scope.js'
+import { useScopedQuery } from '../utils/useScopedQuery.js'
 import { useSessionConfig } from './useSessionConfig.js'
 
 export type UseSessionStatusErrorType = GetSessionStatusErrorType | ConnectionChangedErrorType
@@ -43,15 +43,10 @@ export function useSessionStatus<selectData = GetSessionStatusData>(
     chainId: scope.chainId,
     owner: scope.owner,
   })
-  const result = useQuery({
-    ...parameters.query,
-    queryKey: options.queryKey,
-    queryFn: (context) => {
-      assertScope(config, scope)
-      return (options.queryFn as (c: typeof context) => Promise<GetSessionStatusData>)(context)
-    },
-    enabled: options.enabled && scope.status === 'connected' && (parameters.query?.enabled ?? true),
-  }) as UseSessionStatusReturnType<selectData>
-  result.queryKey = options.queryKey
-  return result
+  return useScopedQuery<UseSessionStatusReturnType<selectData>>(
+    config,
+    scope,
+    options,
+    parameters.query,
+  )
 }

@@ -6,10 +6,10 @@ import {
   getSessionsQueryOptions,
   type SessionConfig,
 } from '@sessionkit/core'
-import { useQuery } from '@tanstack/react-query'
 import type { ConnectionChangedErrorType } from '../errors/connection.js'
 import type { QueryParameter, UseQueryReturnType } from '../utils/query.js'
-import { assertScope, useSessionScope } from '../utils/scope.js'
+import { useSessionScope } from '../utils/scope.js'
+import { useScopedQuery } from '../utils/useScopedQuery.js'
 import { useSessionConfig } from './useSessionConfig.js'
 
 export type UseSessionsErrorType = GetSessionsErrorType | ConnectionChangedErrorType
@@ -40,15 +40,5 @@ export function useSessions<selectData = GetSessionsData>(
     owner: scope.owner,
     fresh: parameters.fresh,
   })
-  const result = useQuery({
-    ...parameters.query,
-    queryKey: options.queryKey,
-    queryFn: (context) => {
-      assertScope(config, scope)
-      return (options.queryFn as (c: typeof context) => Promise<GetSessionsData>)(context)
-    },
-    enabled: scope.status === 'connected' && (parameters.query?.enabled ?? true),
-  }) as UseSessionsReturnType<selectData>
-  result.queryKey = options.queryKey
-  return result
+  return useScopedQuery<UseSessionsReturnType<selectData>>(config, scope, options, parameters.query)
 }
