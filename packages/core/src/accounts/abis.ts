@@ -4,25 +4,23 @@
  * published ABI entry.
  */
 
-const delegationTuple = {
-  type: 'tuple',
-  components: [
-    { name: 'delegate', type: 'address' },
-    { name: 'delegator', type: 'address' },
-    { name: 'authority', type: 'bytes32' },
-    {
-      name: 'caveats',
-      type: 'tuple[]',
-      components: [
-        { name: 'enforcer', type: 'address' },
-        { name: 'terms', type: 'bytes' },
-        { name: 'args', type: 'bytes' },
-      ],
-    },
-    { name: 'salt', type: 'uint256' },
-    { name: 'signature', type: 'bytes' },
-  ],
-} as const
+/** The Delegation struct's ABI components: `disableDelegation` takes it, a permission context encodes a list of it. */
+export const delegationComponents = [
+  { name: 'delegate', type: 'address' },
+  { name: 'delegator', type: 'address' },
+  { name: 'authority', type: 'bytes32' },
+  {
+    name: 'caveats',
+    type: 'tuple[]',
+    components: [
+      { name: 'enforcer', type: 'address' },
+      { name: 'terms', type: 'bytes' },
+      { name: 'args', type: 'bytes' },
+    ],
+  },
+  { name: 'salt', type: 'uint256' },
+  { name: 'signature', type: 'bytes' },
+] as const
 
 /** DelegationManager: redeem, disable, read disabled. */
 export const delegationManagerAbi = [
@@ -41,7 +39,7 @@ export const delegationManagerAbi = [
     type: 'function',
     name: 'disableDelegation',
     stateMutability: 'nonpayable',
-    inputs: [{ ...delegationTuple, name: '_delegation' }],
+    inputs: [{ name: '_delegation', type: 'tuple', components: delegationComponents }],
     outputs: [],
   },
   {

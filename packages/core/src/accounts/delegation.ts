@@ -7,6 +7,7 @@ import {
   hashTypedData,
   type TypedDataDomain,
 } from 'viem'
+import { delegationComponents } from './abis.js'
 
 /** Authority of a root delegation: the delegator acts on its own authority. */
 export const rootAuthority: Hex =
@@ -88,23 +89,6 @@ export function hashDelegationTypedData(
 ): Hex {
   return hashTypedData(getDelegationTypedData(parameters))
 }
-
-const delegationComponents = [
-  { name: 'delegate', type: 'address' },
-  { name: 'delegator', type: 'address' },
-  { name: 'authority', type: 'bytes32' },
-  {
-    name: 'caveats',
-    type: 'tuple[]',
-    components: [
-      { name: 'enforcer', type: 'address' },
-      { name: 'terms', type: 'bytes' },
-      { name: 'args', type: 'bytes' },
-    ],
-  },
-  { name: 'salt', type: 'uint256' },
-  { name: 'signature', type: 'bytes' },
-] as const
 
 /** ABI-encodes a delegation chain (leaf first) as a permission context for `redeemDelegations`. */
 export function encodePermissionContext(delegations: readonly Delegation[]): Hex {

@@ -1,7 +1,7 @@
 import { encodeFunctionData, maxUint256 } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { PolicyCallDecodeError } from '../errors/policy.js'
-import { checkCalls } from './checkCalls.js'
+import { checkCalls } from './checked.js'
 import { definePolicy } from './definePolicy.js'
 import { alice, dungeon, dungeonAbi, erc20Abi, now, shop, usdc } from './fixtures.test-utils.js'
 import { clockSkewSeconds } from './sessionTimes.js'

@@ -1,21 +1,11 @@
 import { hexToBigInt, slice } from 'viem'
-import { assertArray, assertObject } from '../errors/invalidInput.js'
-import {
-  type PolicyCallDecodeErrorType,
-  PolicyValidationError,
-  type PolicyValidationErrorType,
-} from '../errors/policy.js'
+import type { PolicyCallDecodeErrorType, PolicyValidationErrorType } from '../errors/policy.js'
 import type { SessionParameterErrorType } from '../errors/session.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
 import { matchCall } from './matchCall.js'
 import { type DelegationPlan, planDelegations } from './planDelegations.js'
-import {
-  maxTimestamp,
-  type ResolvedPeriod,
-  type ResolvedPolicy,
-  resolvePolicy,
-} from './resolvePolicy.js'
+import { type ResolvedPeriod, type ResolvedPolicy, resolvePolicy } from './resolvePolicy.js'
 import { getSessionTimes, type SessionTimes } from './sessionTimes.js'
 import { type PolicyCall, toRawCall } from './toRawCall.js'
 import type {
@@ -56,15 +46,7 @@ export type CheckCallsErrorType =
  * when refused. https://sessionkit.dev/policy#check
  */
 export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnType {
-  assertObject(parameters, 'parameters')
-  assertArray(parameters.calls, 'calls')
   const now = parameters.now ?? Math.floor(Date.now() / 1000)
-  if (!Number.isSafeInteger(now) || now < 0 || now > maxTimestamp)
-    throw new PolicyValidationError({
-      field: 'now',
-      message: `is not a unix time in seconds (${String(now)}).`,
-      fix: 'Pass the block time in whole seconds (not milliseconds).',
-    })
   const policy = parameters.session?.policy ?? (parameters.policy as Policy)
   const grantedAt = parameters.session?.grantedAt ?? parameters.grantedAt ?? now
   const resolved = resolvePolicy(policy, { now })

@@ -2,8 +2,8 @@ import { getSmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import { createPublicClient, http } from 'viem'
 import { sepolia } from 'viem/chains'
 import { describe, expect, test } from 'vitest'
-import { checkCalls } from './checkCalls.js'
-import { readUsage, toCaveats } from './checked.js'
+import * as check from './checkCalls.js'
+import { checkCalls, readUsage, toCaveats } from './checked.js'
 import { definePolicy } from './definePolicy.js'
 import { describePolicy } from './describePolicy.js'
 import { dungeon, dungeonAbi, now, session } from './fixtures.test-utils.js'
@@ -31,6 +31,13 @@ describe('policy entry checks', () => {
   test('behavior: the public toCaveats compiles what the unchecked one does', () => {
     const parameters = { environment, redeemer: session, grantedAt: now }
     expect(toCaveats(policy, parameters)).toEqual(caveats.toCaveats(policy, parameters))
+  })
+
+  test('behavior: the public checkCalls judges what the unchecked one does, by default at the current time', () => {
+    const parameters = { policy, calls: [{ to: dungeon, data: '0x' as const }], now: now + 1 }
+    expect(checkCalls(parameters)).toEqual(check.checkCalls(parameters))
+    const current = checkCalls({ ...parameters, now: undefined })
+    expect(current.allowed ? 'allowed' : current.reason.code).toBe('function-not-allowed')
   })
 
   test('error: malformed parameters throw SessionParameterError naming the parameter', async () => {

@@ -10,14 +10,13 @@ export {
   PolicyValidationError,
   type PolicyValidationErrorType,
 } from '../errors/policy.js'
-export {
-  type CheckCallsErrorType,
-  type CheckCallsParameters,
-  type CheckCallsReturnType,
-  checkCalls,
-  type PolicySession,
+export type {
+  CheckCallsErrorType,
+  CheckCallsParameters,
+  CheckCallsReturnType,
+  PolicySession,
 } from './checkCalls.js'
-export { readUsage, toCaveats } from './checked.js'
+export { checkCalls, readUsage, toCaveats } from './checked.js'
 export {
   type AnyCallPermission,
   type ArgRule,

@@ -1,11 +1,11 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import { type Address, type Client, type Hex, parseAbi } from 'viem'
 import { readContract } from 'viem/actions'
+import { delegationManagerAbi } from '../accounts/abis.js'
 import { PolicyEnvironmentError } from '../errors/policy.js'
 import type { CompiledDelegation } from './toCaveats.js'
 import type { DelegationUsage, PolicyUsage } from './types.js'
 
-const delegationManagerAbi = parseAbi(['function disabledDelegations(bytes32) view returns (bool)'])
 const callCountsAbi = parseAbi(['function callCounts(address, bytes32) view returns (uint256)'])
 const spentMapAbi = parseAbi(['function spentMap(address, bytes32) view returns (uint256)'])
 const periodicAllowancesAbi = parseAbi([

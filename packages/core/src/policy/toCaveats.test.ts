@@ -7,6 +7,7 @@ import {
   PolicyEnvironmentError,
   PolicyValidationError,
 } from '../errors/policy.js'
+import { toCaveats } from './checked.js'
 import { definePolicy } from './definePolicy.js'
 import {
   alice,
@@ -20,7 +21,6 @@ import {
 } from './fixtures.test-utils.js'
 import { selectDelegation } from './selectDelegation.js'
 import { clockSkewSeconds } from './sessionTimes.js'
-import { toCaveats } from './toCaveats.js'
 
 const environment = getSmartAccountsEnvironment(11155111)
 const kit = () => createCaveatBuilder(environment, { allowInsecureUnrestrictedDelegation: true })

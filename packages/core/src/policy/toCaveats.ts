@@ -1,6 +1,6 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
-import { type Address, type Hex, isAddress } from 'viem'
-import { PolicyEnvironmentError, PolicyValidationError } from '../errors/policy.js'
+import type { Address, Hex } from 'viem'
+import { PolicyEnvironmentError } from '../errors/policy.js'
 import type { Policy } from './definePolicy.js'
 import { enforcerTerms } from './enforcerTerms.js'
 import { type DelegationPlan, type DelegationScope, planDelegations } from './planDelegations.js'
@@ -38,12 +38,6 @@ export type ToCaveatsReturnType = CompiledDelegation[]
 export function toCaveats(policy: Policy, parameters: ToCaveatsParameters): ToCaveatsReturnType {
   const { environment, redeemer } = parameters
   const grantedAt = parameters.grantedAt ?? Math.floor(Date.now() / 1000)
-  if (typeof redeemer !== 'string' || !isAddress(redeemer, { strict: false }))
-    throw new PolicyValidationError({
-      field: 'redeemer',
-      message: `is not an address (${String(redeemer)}).`,
-      fix: 'Pass the session account address.',
-    })
   const resolved = resolvePolicy(policy, { now: grantedAt })
   const times = getSessionTimes(resolved, grantedAt)
   const enforcer = (name: string): Address => {
