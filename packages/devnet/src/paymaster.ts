@@ -2,11 +2,14 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import {
   type Address,
   type Chain,
+  encodeAbiParameters,
   encodePacked,
   type Hex,
   hexToBigInt,
+  keccak256,
   type PublicClient,
   parseEther,
+  slice,
   toBytes,
   toHex,
   type WalletClient,
@@ -37,6 +40,52 @@ const dummySignature: Hex =
 
 /** Verifying mode, all bundlers allowed, no expiry (so anvil time travel does not invalidate sponsorships). */
 const paymasterDataPrefix = encodePacked(['uint8', 'uint48', 'uint48'], [1, 0, 0])
+
+/** Bytes of `paymasterAndData` the verifying-mode hash covers: paymaster, its two gas limits, mode byte, validUntil, validAfter. */
+const hashedPaymasterAndData = 20 + 16 + 16 + 1 + 6 + 6
+
+/**
+ * SingletonPaymasterV7's `getHash(0, userOp)` (verifying mode) computed locally, as the contract
+ * does: the op's fields with hashed initCode, callData and unsigned paymaster fields, then bound to
+ * the chain. Saves the service an `eth_call` per sponsorship (checked against the
+ * contract in the devnet tests).
+ */
+export function paymasterHash(parameters: {
+  userOperation: UserOperation<'0.7'>
+  chainId: number
+}): Hex {
+  const packed = toPackedUserOperation(parameters.userOperation)
+  const inner = keccak256(
+    encodeAbiParameters(
+      [
+        { type: 'address' },
+        { type: 'uint256' },
+        { type: 'bytes32' },
+        { type: 'uint256' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+      ],
+      [
+        packed.sender,
+        packed.nonce,
+        packed.accountGasLimits,
+        packed.preVerificationGas,
+        packed.gasFees,
+        keccak256(packed.initCode),
+        keccak256(packed.callData),
+        keccak256(slice(packed.paymasterAndData, 0, hashedPaymasterAndData)),
+      ],
+    ),
+  )
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: 'bytes32' }, { type: 'uint256' }],
+      [inner, BigInt(parameters.chainId)],
+    ),
+  )
+}
 
 /** Deploys SingletonPaymasterV7 with a deposit in the EntryPoint. */
 export async function deployPaymaster(parameters: {
@@ -77,7 +126,7 @@ export async function startPaymasterService(parameters: {
   port?: number
 }): Promise<PaymasterService> {
   const { publicClient, address } = parameters
-  const { singletonPaymaster07Abi } = await loadSingletonPaymaster07()
+  const chainId = await publicClient.getChainId()
   const signer = privateKeyToAccount(roles.paymasterSigner.privateKey)
   const requests = new Map<string, number>()
   let mode: PaymasterMode = 'sponsor'
@@ -123,13 +172,8 @@ export async function startPaymasterService(parameters: {
         paymasterData: paymasterDataPrefix,
         signature: '0x',
       } as UserOperation<'0.7'>
-      const hash = await publicClient.readContract({
-        address,
-        abi: singletonPaymaster07Abi,
-        functionName: 'getHash',
-        args: [0, toPackedUserOperation(userOperation)],
-      })
-      const signature = await signer.signMessage({ message: { raw: toBytes(hash as Hex) } })
+      const hash = paymasterHash({ userOperation, chainId })
+      const signature = await signer.signMessage({ message: { raw: toBytes(hash) } })
       return {
         paymaster: address,
         paymasterData: encodePacked(['bytes', 'bytes'], [paymasterDataPrefix, signature]),

@@ -4,10 +4,13 @@ import {
   createBundlerClient,
   createPaymasterClient,
   entryPoint07Address,
+  toPackedUserOperation,
 } from 'viem/account-abstraction'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { senderCreator07Address } from './contracts.js'
+import { loadSingletonPaymaster07 } from './mockPaymaster.js'
+import { paymasterHash } from './paymaster.js'
 import { type Devnet, startDevnet } from './startDevnet.js'
 import { isAlive } from './test/procs.js'
 
@@ -65,6 +68,47 @@ describe('startDevnet', () => {
     expect(await client.getBalance({ address: account.address })).toBe(0n)
     expect(devnet.paymaster.requests.get('pm_getPaymasterData')).toBeGreaterThan(0)
     expect(zeroAddress).not.toBe(account.address)
+  })
+
+  test('behavior: the paymaster service signs the hash SingletonPaymasterV7 computes on chain', async () => {
+    const client = createPublicClient({ chain: devnet.chain, transport: http(devnet.rpcUrl) })
+    const { singletonPaymaster07Abi } = await loadSingletonPaymaster07()
+    const userOperation = {
+      sender: privateKeyToAccount(generatePrivateKey()).address,
+      nonce: 7n << 64n,
+      factory: devnet.environment.SimpleFactory,
+      factoryData: '0x1234',
+      callData: `0x${'ab'.repeat(3000)}`,
+      callGasLimit: 123_456n,
+      verificationGasLimit: 654_321n,
+      preVerificationGas: 50_000n,
+      maxFeePerGas: 3_000_000_000n,
+      maxPriorityFeePerGas: 1_000_000_000n,
+      paymaster: devnet.paymaster.address,
+      paymasterVerificationGasLimit: 60_000n,
+      paymasterPostOpGasLimit: 1n,
+      // mode byte, validUntil, validAfter, then a signature the hash must not cover
+      paymasterData: `0x01${'00'.repeat(12)}${'11'.repeat(65)}`,
+      signature: '0x',
+    } as const
+    const onChain = await client.readContract({
+      address: devnet.paymaster.address,
+      abi: singletonPaymaster07Abi,
+      functionName: 'getHash',
+      args: [0, toPackedUserOperation(userOperation)],
+    })
+    const local = paymasterHash({
+      userOperation,
+      chainId: devnet.chain.id,
+    })
+    expect(local).toBe(onChain)
+    // and it changes with what it covers
+    expect(
+      paymasterHash({
+        userOperation: { ...userOperation, callData: '0xab' },
+        chainId: devnet.chain.id,
+      }),
+    ).not.toBe(onChain)
   })
 
   test('behavior: a second devnet in the same process gets its own ports and chain', async () => {

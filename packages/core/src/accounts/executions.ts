@@ -10,13 +10,23 @@ export const singleDefaultMode: Hex =
 export const batchDefaultMode: Hex =
   '0x0100000000000000000000000000000000000000000000000000000000000000'
 
-/** Encodes executions for `execute(mode, executionCalldata)`: packed for one, ABI array for a batch. */
-export function encodeExecutions(executions: readonly Execution[]): {
+/** ERC-7579 mode: batch of calls, each may fail alone (the account emits `TryExecuteUnsuccessful(index, result)`). */
+export const batchTryMode: Hex =
+  '0x0101000000000000000000000000000000000000000000000000000000000000'
+
+/**
+ * Encodes executions for `execute(mode, executionCalldata)`: packed for one, ABI array for a
+ * batch; `tolerant` batches let each execution fail without undoing the others.
+ */
+export function encodeExecutions(
+  executions: readonly Execution[],
+  options: { tolerant?: boolean } = {},
+): {
   mode: Hex
   executionCalldata: Hex
 } {
   const [first] = executions
-  if (executions.length === 1 && first)
+  if (executions.length === 1 && first && !options.tolerant)
     return {
       mode: singleDefaultMode,
       executionCalldata: encodePacked(
@@ -25,7 +35,7 @@ export function encodeExecutions(executions: readonly Execution[]): {
       ),
     }
   return {
-    mode: batchDefaultMode,
+    mode: options.tolerant ? batchTryMode : batchDefaultMode,
     executionCalldata: encodeAbiParameters(
       [
         {
