@@ -1,3 +1,4 @@
+import type { AbiParameter } from 'abitype'
 import { maxUint256 } from 'viem'
 import { assertObject } from '../errors/invalidInput.js'
 import type { PolicyValidationErrorType } from '../errors/policy.js'
@@ -63,6 +64,12 @@ export function describePolicy(
     resolved.native?.total !== undefined || resolved.native?.perPeriod !== undefined
 
   for (const call of resolved.calls) {
+    // An ABI with transfer and balanceOf functions looks like a token.
+    const names = new Set(
+      (policy.calls?.[call.index]?.abi ?? []).map((item) =>
+        item.type === 'function' ? item.name : undefined,
+      ),
+    )
     const targetName = call.name ? `${call.name} (${shortAddress(call.target)})` : call.target
     const token = resolved.tokens.find((t) => t.address === call.target)
     for (const fn of call.functions) {
@@ -80,7 +87,7 @@ export function describePolicy(
       lines.push({
         id: fn.field,
         kind: 'call',
-        title: `${fn.display} on ${targetName}`,
+        title: `${fn.name}(${fn.abiItem.inputs.map((input) => (input.name ? `${formatType(input)} ${input.name}` : formatType(input))).join(', ')}) on ${targetName}`,
         detail,
         optional: call.optional || undefined,
         call: {
@@ -116,7 +123,7 @@ export function describePolicy(
         lineId: call.functions[0]?.field,
       })
     if (
-      (call.tokenLike || token) &&
+      ((names.has('transfer') && names.has('balanceOf')) || token) &&
       !(token && (token.total !== undefined || token.perPeriod !== undefined))
     )
       risks.push({
@@ -258,4 +265,11 @@ function spendLines(
         lineId: id,
       })
   }
+}
+
+/** An argument type as a person reads it: tuples spelled out, e.g. `(address,uint256)[]`. */
+function formatType(parameter: AbiParameter): string {
+  if (!parameter.type.startsWith('tuple')) return parameter.type
+  const components = (parameter as { components?: readonly AbiParameter[] }).components ?? []
+  return `(${components.map(formatType).join(',')})${parameter.type.slice('tuple'.length)}`
 }

@@ -22,7 +22,6 @@ const periodSeconds: Record<PolicyPeriod, number> = { hour: 3600, day: 86400, we
 export type ResolvedArgRule = {
   field: string
   arg: string
-  type: string
   /** Byte offset in the calldata, selector included. */
   offset: number
   /** Exact bytes expected at `offset`. */
@@ -34,8 +33,6 @@ export type ResolvedFunction = {
   field: string
   name: string
   signature: string
-  /** Signature with argument names, for people. */
-  display: string
   selector: Hex
   abiItem: AbiFunction
   rules: ResolvedArgRule[]
@@ -51,7 +48,6 @@ export type ResolvedCall = {
   optional: boolean
   valueLimit: bigint
   functions: ResolvedFunction[]
-  tokenLike: boolean
 }
 
 export type ResolvedPeriod = { amount: bigint; seconds: number; period: PolicyPeriod | undefined }
@@ -389,7 +385,6 @@ function resolveCalls(value: unknown): ResolvedCall[] {
       selectors.add(fn.selector)
       return fn
     })
-    const names = new Set(abiFunctions.map((item) => item.name))
     const valueLimit =
       call.valueLimit === undefined
         ? 0n
@@ -408,7 +403,6 @@ function resolveCalls(value: unknown): ResolvedCall[] {
       optional: call.optional === true,
       valueLimit,
       functions,
-      tokenLike: names.has('transfer') && names.has('balanceOf'),
     }
   })
 }
@@ -466,7 +460,6 @@ function resolveFunction(
     abiItem = matches[0] as AbiFunction
   }
   const signature = toFunctionSignature(abiItem)
-  const display = `${abiItem.name}(${abiItem.inputs.map((input) => (input.name ? `${formatType(input)} ${input.name}` : formatType(input))).join(', ')})`
   const args =
     typeof entry === 'object' && entry !== null ? (entry as { args?: unknown }).args : undefined
   const rules = args === undefined ? [] : resolveArgRules(args, abiItem, `${field}.args`)
@@ -474,19 +467,12 @@ function resolveFunction(
     field,
     name: abiItem.name,
     signature,
-    display,
     selector: toFunctionSelector(signature),
     abiItem,
     rules,
     payable:
       abiItem.stateMutability === 'payable' || (abiItem as { payable?: boolean }).payable === true,
   }
-}
-
-function formatType(parameter: AbiParameter): string {
-  if (!parameter.type.startsWith('tuple')) return parameter.type
-  const components = (parameter as { components?: readonly AbiParameter[] }).components ?? []
-  return `(${components.map(formatType).join(',')})${parameter.type.slice('tuple'.length)}`
 }
 
 function isDynamic(parameter: AbiParameter): boolean {
@@ -560,7 +546,6 @@ function resolveArgRules(args: unknown, abiItem: AbiFunction, field: string): Re
     rules.push({
       field: ruleField,
       arg: parameter.name || String(index),
-      type: formatType(parameter),
       offset,
       bytes,
       value,
