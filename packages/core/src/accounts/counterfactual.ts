@@ -37,6 +37,23 @@ export function getDeleGatorDeployment(parameters: {
   salt?: Hex | undefined
 }): DeleGatorDeployment {
   const { owner, environment } = parameters
+  // Pure and asked for on every action (CREATE2 hashes the whole proxy creation code): memoized.
+  const key = `${owner}|${environment.implementations.HybridDeleGatorImpl}|${environment.SimpleFactory}|${parameters.salt ?? ''}`
+  const known = deployments.get(key)
+  if (known) return known
+  if (deployments.size >= 256) deployments.clear()
+  const deployment = computeDeployment(owner, environment, parameters.salt)
+  deployments.set(key, deployment)
+  return deployment
+}
+
+const deployments = new Map<string, DeleGatorDeployment>()
+
+function computeDeployment(
+  owner: Address,
+  environment: DeleGatorEnvironment,
+  saltParameter: Hex | undefined,
+): DeleGatorDeployment {
   const implementation = environment.implementations.HybridDeleGatorImpl as Address
   const initcode = encodeFunctionData({
     abi: hybridDeleGatorAbi,
@@ -47,7 +64,7 @@ export function getDeleGatorDeployment(parameters: {
     ERC1967Proxy as Hex,
     encodeAbiParameters([{ type: 'address' }, { type: 'bytes' }], [implementation, initcode]),
   ])
-  const salt = pad(parameters.salt ?? '0x', { dir: 'left', size: 32 })
+  const salt = pad(saltParameter ?? '0x', { dir: 'left', size: 32 })
   const address = getContractAddress({
     bytecode: creationCode,
     from: environment.SimpleFactory,

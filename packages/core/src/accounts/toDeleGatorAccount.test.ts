@@ -61,6 +61,25 @@ describe('toDeleGatorAccount', () => {
     const op = { ...userOperation, sender: kit.address }
     expect(await ours.signUserOperation(op)).toBe(await kit.signUserOperation(op))
     expect(await ours.getStubSignature()).toBe(await kit.getStubSignature())
+    // an owner that signs digests directly (the session key) gives the same signature
+    const direct = await toDeleGatorAccount({
+      client,
+      owner: {
+        address: owner.address,
+        signTypedData: () => Promise.reject(new Error('the digest path must be used')),
+        sign: (parameters) => owner.sign(parameters),
+      },
+      environment,
+    })
+    for (const variant of [
+      op,
+      { ...op, callData: `0x${'5a'.repeat(3000)}`, nonce: 0n },
+      { ...op, factory: environment.SimpleFactory, factoryData: '0xdeadbeef' },
+      { ...op, paymaster: undefined, paymasterData: undefined },
+    ] as const)
+      expect(await direct.signUserOperation(variant as never)).toBe(
+        await kit.signUserOperation(variant as never),
+      )
   })
 
   test('behavior: encodes one call and a batch as ERC-7579 execute(mode, calldata) the account decodes', async () => {

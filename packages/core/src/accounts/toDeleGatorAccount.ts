@@ -2,11 +2,15 @@ import {
   type Address,
   type Chain,
   type Client,
+  concat,
+  encodeAbiParameters,
   encodeFunctionData,
   type Hex,
+  keccak256,
   type SignableMessage,
   type Transport,
   type TypedDataDefinition,
+  toHex,
 } from 'viem'
 import {
   entryPoint07Abi,
@@ -25,6 +29,8 @@ export type DeleGatorOwner = {
   address: Address
   signTypedData: (typedData: TypedDataDefinition) => Promise<Hex>
   signMessage?: ((parameters: { message: SignableMessage }) => Promise<Hex>) | undefined
+  /** Signs a 32-byte digest as is (a local key): lets UserOperations skip viem's typed-data walk. */
+  sign?: ((parameters: { hash: Hex }) => Promise<Hex>) | undefined
 }
 
 export type ToDeleGatorAccountParameters = {
@@ -81,6 +87,71 @@ export function getUserOperationTypedData(parameters: {
   }
 }
 
+const packedUserOperationTypeHash = keccak256(
+  toHex(
+    'PackedUserOperation(address sender,uint256 nonce,bytes initCode,bytes callData,bytes32 accountGasLimits,uint256 preVerificationGas,bytes32 gasFees,bytes paymasterAndData,address entryPoint)',
+  ),
+)
+const domainTypeHash = keccak256(
+  toHex('EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)'),
+)
+const nameHash = keccak256(toHex('HybridDeleGator'))
+const versionHash = keccak256(toHex('1'))
+
+/**
+ * The EIP-712 digest of `getUserOperationTypedData`, computed directly (same bytes as viem's
+ * `hashTypedData`, without its per-field validation walk): the hot path of every action.
+ */
+export function getUserOperationDigest(parameters: {
+  userOperation: UserOperation<'0.7'>
+  address: Address
+  chainId: number
+  entryPoint: Address
+}): Hex {
+  const packed = toPackedUserOperation({ ...parameters.userOperation, signature: '0x' })
+  const domain = keccak256(
+    encodeAbiParameters(
+      [
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'uint256' },
+        { type: 'address' },
+      ],
+      [domainTypeHash, nameHash, versionHash, BigInt(parameters.chainId), parameters.address],
+    ),
+  )
+  const struct = keccak256(
+    encodeAbiParameters(
+      [
+        { type: 'bytes32' },
+        { type: 'address' },
+        { type: 'uint256' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'uint256' },
+        { type: 'bytes32' },
+        { type: 'bytes32' },
+        { type: 'address' },
+      ],
+      [
+        packedUserOperationTypeHash,
+        packed.sender,
+        packed.nonce,
+        keccak256(packed.initCode),
+        keccak256(packed.callData),
+        packed.accountGasLimits,
+        packed.preVerificationGas,
+        packed.gasFees,
+        keccak256(packed.paymasterAndData),
+        parameters.entryPoint,
+      ],
+    ),
+  )
+  return keccak256(concat(['0x1901', domain, struct]))
+}
+
 /**
  * A light viem smart account for a counterfactual HybridDeleGator owned by one EOA, without the
  * Smart Accounts Kit: same address, deploy data and UserOperation signing.
@@ -126,13 +197,16 @@ export async function toDeleGatorAccount(
       return owner.signTypedData(typedData as TypedDataDefinition)
     },
     async signUserOperation(userOperation) {
-      const typedData = getUserOperationTypedData({
+      const parameters = {
         userOperation: { ...userOperation, sender: deployment.address } as UserOperation<'0.7'>,
         address: deployment.address,
         chainId: userOperation.chainId ?? chainId,
         entryPoint: environment.EntryPoint,
-      })
-      return owner.signTypedData(typedData as unknown as TypedDataDefinition)
+      }
+      if (owner.sign) return owner.sign({ hash: getUserOperationDigest(parameters) })
+      return owner.signTypedData(
+        getUserOperationTypedData(parameters) as unknown as TypedDataDefinition,
+      )
     },
   }) as Promise<DeleGatorAccount>
 }

@@ -139,6 +139,7 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
     owner: {
       address: key.address,
       signTypedData: (typedData) => key.signTypedData(typedData as never),
+      sign: (parameters) => key.sign(parameters),
     },
     environment: engine.environment,
   })
