@@ -59,6 +59,8 @@ describe('burst', () => {
       reverted: 2,
       noReceipt: 1,
       bundles: 3,
+      // 7 sends returned a hash (one was refused), each its own
+      operations: 7,
     })
     expect(result.errors).toEqual({
       'Error: bundler refused': 1,

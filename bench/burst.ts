@@ -20,6 +20,8 @@ export type BurstResult = {
   landedAt: { first: number; median: number; last: number }
   /** Bundle transactions that carried the landed actions. */
   bundles: number
+  /** Distinct UserOperation hashes returned by the sends (joined actions share one). */
+  operations: number
   /** Up to five distinct error messages with their counts. */
   errors: Record<string, number>
 }
@@ -45,6 +47,7 @@ export async function burst(
   const sentTimes: number[] = []
   const landedTimes: number[] = []
   const bundles = new Set<string>()
+  const operations = new Set<string>()
   const started = performance.now()
   await Promise.all(
     Array.from({ length: actions }, async () => {
@@ -59,6 +62,7 @@ export async function burst(
         if (--pendingSends === 0) submittedAt = performance.now()
       }
       sentTimes.push(performance.now() - started)
+      operations.add(sent.hash)
       let timer: ReturnType<typeof setTimeout> | undefined
       try {
         const receipt = await Promise.race([
@@ -98,6 +102,7 @@ export async function burst(
     sentAt: spread(sentTimes),
     landedAt: spread(landedTimes),
     bundles: bundles.size,
+    operations: operations.size,
     errors,
   }
 }
