@@ -22,6 +22,11 @@ export async function waitForReceipt(
     timeout?: number | undefined
     pollingInterval?: number | undefined
     fromBlock?: bigint | undefined
+    /**
+     * Sends the same signed operation again when the bundler dropped it (e.g. a bundle of another
+     * executor raced its nonce) or forgot it (restarted). Its nonce makes a double landing impossible.
+     */
+    resubmit?: (() => Promise<unknown>) | undefined
   } = {},
 ): Promise<UserOperationReceipt> {
   const interval = options.pollingInterval ?? engine.options.pollingInterval
@@ -33,6 +38,20 @@ export async function waitForReceipt(
   let statusSupported = true
   let lastError: unknown
   let lastChainCheck = 0
+  let resubmits = 0
+  /** Whether the operation went back to the bundler (at most twice). */
+  const resubmitted = async () => {
+    if (!options.resubmit || resubmits >= 2) return false
+    resubmits++
+    try {
+      await options.resubmit()
+      notFound = 0
+      return true
+    } catch (cause) {
+      lastError = cause
+      return false
+    }
+  }
   // When the bundler is unreachable or forgot the operation, the EntryPoint's logs still say whether it landed.
   const fromChain = async () => {
     lastChainCheck = Date.now()
@@ -61,22 +80,27 @@ export async function waitForReceipt(
           method: 'pimlico_getUserOperationStatus',
           params: [hash],
         } as never)) as StatusResult
-        if (status?.status && deadStatuses.has(status.status))
+        if (status?.status && deadStatuses.has(status.status) && !(await resubmitted())) {
+          const receipt = await fromChain()
+          if (receipt) return receipt
           throw new BundlerError({
             shortMessage: `The bundler ${status.status} this action; it will not land. Try again.`,
             userOperationHash: hash,
             details: `status: ${status.status}`,
+            cause: lastError,
           })
+        }
         notFound = status?.status === 'not_found' ? notFound + 1 : 0
         if (notFound >= 3) {
           const receipt = await fromChain()
           if (receipt) return receipt
-          throw new BundlerError({
-            shortMessage:
-              'The bundler no longer knows this action (dropped, or the bundler restarted). Try again.',
-            userOperationHash: hash,
-            details: 'status: not_found',
-          })
+          if (!(await resubmitted()))
+            throw new BundlerError({
+              shortMessage:
+                'The bundler no longer knows this action (dropped, or the bundler restarted). Try again.',
+              userOperationHash: hash,
+              details: 'status: not_found',
+            })
         }
       } catch (error) {
         if (error instanceof BundlerError) throw error

@@ -128,7 +128,7 @@ export async function sendOperation(
         .join(';'),
       size(callData),
     ].join('|')
-    const hash = await submit(engine, session, {
+    const { hash, resend } = await submit(engine, session, {
       callData,
       nonce,
       shape,
@@ -156,7 +156,7 @@ export async function sendOperation(
     }
     let receipt: Promise<UserOperationReceipt> | undefined
     const track = () => {
-      receipt ??= waitForReceipt(engine, hash, { fromBlock }).then(
+      receipt ??= waitForReceipt(engine, hash, { fromBlock, resubmit: resend }).then(
         (r) => {
           // A reverted op used nothing; its batch (and the user account's deployment in it) was undone.
           const { failed, landed } = outcomes(r)
@@ -249,7 +249,11 @@ type Draft = {
   factoryData?: Hex
 }
 
-async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Promise<Hex> {
+async function submit(
+  engine: Engine,
+  session: SessionRuntime,
+  draft: Draft,
+): Promise<{ hash: Hex; resend(): Promise<Hex> }> {
   const { account } = session
   const entryPointAddress = engine.environment.EntryPoint
   const fees = await engine.fees.get({ defer: true }).catch((cause) => {
@@ -317,15 +321,17 @@ async function submit(engine: Engine, session: SessionRuntime, draft: Draft): Pr
   )
   const userOperation = { ...unpaid, ...sponsored } as unknown as UserOperation<'0.7'>
   const signature = await account.signUserOperation({ ...userOperation, chainId: engine.chainId })
+  const resend = () =>
+    sendUserOperation(engine.bundlerClient, {
+      ...userOperation,
+      signature,
+      entryPointAddress,
+    } as never)
   try {
     // The ordered lane may race the bundler's view of the previous nonce: retry a few times on AA25.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await sendUserOperation(engine.bundlerClient, {
-          ...userOperation,
-          signature,
-          entryPointAddress,
-        } as never)
+        return { hash: await resend(), resend }
       } catch (error) {
         if (!draft.ordered || attempt >= 20 || !String((error as Error).message).includes('AA25'))
           throw error
