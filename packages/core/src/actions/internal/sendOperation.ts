@@ -142,9 +142,11 @@ export async function sendOperation(
     })
     // Where to look for the operation on chain if the bundler cannot tell (a recent block before the send).
     const fromBlock = (await session.usage.get({ defer: true })).blockNumber
-    // Refresh stale caches now, for the next action, off this one's critical path.
-    session.usage.revalidate()
-    engine.fees.revalidate()
+    // Refresh stale caches for the next action once this one's hash is returned.
+    setTimeout(() => {
+      session.usage.revalidate()
+      engine.fees.revalidate()
+    }, 0)
     // Execution index of each part in the batch (after the user account's deployment, if any).
     const offset = userClaim ? 1 : 0
     const outcomes = (r: UserOperationReceipt) => {
