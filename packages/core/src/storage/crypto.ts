@@ -72,11 +72,6 @@ export function readEncryptedKey(value: unknown): EncryptedKey | undefined {
   return { iv: iv as Uint8Array<ArrayBuffer>, ciphertext: ciphertext as Uint8Array<ArrayBuffer> }
 }
 
-/** Whether two byte arrays are equal. */
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i])
-}
-
 function additionalData(metadata: StoredSessionMetadata): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`sessionkit/session/v1\n${canonicalJson(metadata)}`)
 }

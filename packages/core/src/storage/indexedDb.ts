@@ -1,32 +1,26 @@
-import { BaseError } from '../errors/base.js'
 import { assertObject } from '../errors/invalidInput.js'
-import {
-  SessionNotFoundError,
-  SessionStorageError,
-  type SessionStorageErrorReason,
-} from '../errors/storage.js'
+import { SessionStorageError } from '../errors/storage.js'
 import { createBroadcast } from './broadcast.js'
 import {
-  bytesEqual,
   decryptPrivateKey,
   type EncryptedKey,
   encryptPrivateKey,
   readEncryptedKey,
 } from './crypto.js'
+import { guard } from './guard.js'
 import { openDatabase, readEntries, readValue, run, sessionsStore } from './idb.js'
 import { createListeners } from './listeners.js'
 import { sortNewestFirst } from './order.js'
 import { isSameScope, readScope, scopeOf } from './scope.js'
 import type { SessionStorage, SessionStorageEvent, StoredSession } from './types.js'
 import {
-  applyPatch,
-  assertPatch,
   assertScope,
   assertSessionId,
   assertStoredSession,
   idTakenError,
   readStoredMetadata,
   type StoredSessionMetadata,
+  updateTools,
 } from './validate.js'
 import { createWrappingKeyCache } from './wrappingKey.js'
 
@@ -46,8 +40,6 @@ export type IndexedDbStorage = SessionStorage & {
 
 /** A stored record: the session's metadata in clear, its key encrypted and bound to that metadata. */
 type StoredRecord = StoredSessionMetadata & { encryptedKey: EncryptedKey }
-
-const maxUpdateAttempts = 5
 
 /**
  * The default session storage: IndexedDB, with each session key encrypted by a non-extractable
@@ -192,34 +184,18 @@ export function createIndexedDbStorage(
 
     async update(id, patch) {
       assertSessionId(id)
-      const valid = assertPatch(patch, id)
-      const db = await open()
-      for (let attempt = 0; attempt < maxUpdateAttempts; attempt++) {
-        const raw = await guard(readValue(db, sessionsStore, id), 'unavailable', id)
-        if (raw === undefined) throw new SessionNotFoundError({ sessionId: id })
-        const current = await decode(db, raw, id)
-        const previous = readEncryptedKey((raw as StoredRecord).encryptedKey)!
-        const record = await guard(encode(db, applyPatch(current, valid)), 'write-failed', id)
-        // Compare-and-set: write only if no other writer replaced the record since we read it.
-        const written = await guard(
-          run<boolean>(db, sessionsStore, 'readwrite', (store, done) => {
-            const request = store.get(id)
-            request.onsuccess = () => {
-              const now = readEncryptedKey(request.result?.encryptedKey)
-              if (!now || !bytesEqual(now.iv, previous.iv)) return done(false)
-              store.put(record, id)
-              done(true)
-            }
-          }),
-          'write-failed',
-          id,
-        )
-        if (written) return notify({ type: 'update', id, scope: scopeOf(current) })
-      }
-      throw new SessionStorageError({
-        reason: 'write-failed',
-        sessionId: id,
-        details: 'The session kept changing under concurrent writers.',
+      // Only revoke and relabel update a session: that code loads on first use.
+      const { updateIndexedDb } = await guard(import('./update.js'), 'write-failed', id)
+      return updateIndexedDb(id, patch, {
+        ...updateTools,
+        notify,
+        open,
+        read: (db, key) => guard(readValue(db, sessionsStore, key), 'unavailable', key),
+        decode,
+        encode,
+        write: (db, body) => run(db, sessionsStore, 'readwrite', body),
+        guard,
+        readKey: readEncryptedKey,
       })
     },
 
@@ -252,19 +228,5 @@ export function createIndexedDbStorage(
       database = undefined
       closing?.then((db) => db.close()).catch(() => {})
     },
-  }
-}
-
-/** Passes Sessionkit errors through; wraps anything else (IDB, WebCrypto) as a `SessionStorageError`. */
-async function guard<T>(
-  promise: Promise<T>,
-  reason: SessionStorageErrorReason,
-  sessionId?: string,
-): Promise<T> {
-  try {
-    return await promise
-  } catch (error) {
-    if (error instanceof BaseError) throw error
-    throw new SessionStorageError({ reason, sessionId, cause: error })
   }
 }

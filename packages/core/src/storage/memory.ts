@@ -1,15 +1,15 @@
 import { SessionNotFoundError } from '../errors/storage.js'
+import { guard } from './guard.js'
 import { createListeners } from './listeners.js'
 import { sortNewestFirst } from './order.js'
 import { isSameScope, scopeOf } from './scope.js'
-import type { SessionStorage, StoredSession } from './types.js'
+import type { SessionStorage, SessionStorageEvent, StoredSession } from './types.js'
 import {
-  applyPatch,
-  assertPatch,
   assertScope,
   assertSessionId,
   assertStoredSession,
   idTakenError,
+  updateTools,
 } from './validate.js'
 
 /** Session storage held in memory only: for tests, the server, and "forget on close". */
@@ -42,11 +42,15 @@ export function createMemoryStorage(): SessionStorage {
     },
     async update(id, patch) {
       assertSessionId(id)
-      const valid = assertPatch(patch, id)
+      // Only revoke and relabel update a session: that code loads on first use.
+      const { applyPatch, assertPatch } = await guard(import('./update.js'), 'write-failed', id)
+      const notify = (event: Omit<SessionStorageEvent, 'origin'>) =>
+        listeners.emit({ ...event, origin: 'local' })
+      const valid = assertPatch(patch, id, { ...updateTools, notify })
       const session = sessions.get(id)
       if (!session) throw new SessionNotFoundError({ sessionId: id })
       sessions.set(id, applyPatch(session, valid))
-      listeners.emit({ type: 'update', id, scope: scopeOf(session), origin: 'local' })
+      notify({ type: 'update', id, scope: scopeOf(session) })
     },
     async remove(id) {
       assertSessionId(id)

@@ -1,11 +1,14 @@
-import { SessionStorageError, type SessionStorageErrorReason } from '../errors/storage.js'
+import {
+  SessionNotFoundError,
+  SessionStorageError,
+  type SessionStorageErrorReason,
+} from '../errors/storage.js'
 import { canonicalJson } from './canonicalJson.js'
 import { isAddressLike, isChainId, isNonEmptyString, readScope } from './scope.js'
 import {
   type SessionScope,
   type StoredSession,
   type StoredSessionApp,
-  type StoredSessionPatch,
   storedSessionVersion,
 } from './types.js'
 
@@ -74,34 +77,11 @@ export function idTakenError(id: string) {
   return invalid(id, 'This id is already used by a session of another account, chain or app.')
 }
 
-/** Validates an `update` patch; throws `SessionStorageError` (`invalid`). */
-export function assertPatch(patch: unknown, id: string): StoredSessionPatch {
-  if (!isRecord(patch)) throw invalid(id, 'patch must be an object.')
-  const out: StoredSessionPatch = {}
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === 'revokedAt') {
-      if (value !== undefined && !isTime(value)) throw invalid(id, 'revokedAt must be a time.')
-      out.revokedAt = value as number | undefined
-    } else if (key === 'label') {
-      if (value !== undefined && typeof value !== 'string')
-        throw invalid(id, 'label must be a string.')
-      out.label = value as string | undefined
-    } else throw invalid(id, `"${key}" cannot be updated; only revokedAt and label can.`)
-  }
-  return out
-}
-
-/** Applies a validated patch; keys set to `undefined` remove the field. */
-export function applyPatch<T extends StoredSessionMetadata>(
-  record: T,
-  patch: StoredSessionPatch,
-): T {
-  const next: Record<string, unknown> = { ...record }
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete next[key]
-    else next[key] = value
-  }
-  return next as T
+/** The errors the lazily loaded `update` (`update.ts`) throws. */
+export const updateTools = {
+  error: (reason: SessionStorageErrorReason, sessionId: string, details: string) =>
+    new SessionStorageError({ reason, sessionId, details }),
+  notFound: (sessionId: string) => new SessionNotFoundError({ sessionId }),
 }
 
 function readMetadataOrThrow(
