@@ -11,7 +11,7 @@ type StatusResult = { status?: string; transactionHash?: Hex | null } | null
 const deadStatuses = new Set(['rejected', 'failed'])
 
 /**
- * Polls `eth_getUserOperationReceipt` every `pollingInterval` ms (the first after half of it) and, every ~1 s,
+ * Polls `eth_getUserOperationReceipt` every `pollingInterval` ms (first at half of it) and, every ~1 s,
  * `pimlico_getUserOperationStatus`, so a rejected or dropped operation ends in a `BundlerError`
  * instead of a timeout.
  */
@@ -61,7 +61,7 @@ export async function waitForReceipt(
       return undefined
     }
   }
-  // Nothing lands the instant it is sent: the first poll waits half an interval.
+  // Nothing lands the instant it is sent: the first two polls come at half and one interval.
   await new Promise((resolve) => setTimeout(resolve, interval / 2))
   for (;;) {
     try {
@@ -119,7 +119,7 @@ export async function waitForReceipt(
         cause: lastError,
       })
     }
-    await new Promise((resolve) => setTimeout(resolve, interval))
+    await new Promise((resolve) => setTimeout(resolve, polls === 1 ? interval / 2 : interval))
   }
 }
 
