@@ -51,42 +51,6 @@ export type DeleGatorAccount = SmartAccount<
 export const ecdsaStubSignature: Hex =
   '0x000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000011b'
 
-/** EIP-712 types a HybridDeleGator validates a UserOperation signature against. */
-export const packedUserOperationTypes = {
-  PackedUserOperation: [
-    { name: 'sender', type: 'address' },
-    { name: 'nonce', type: 'uint256' },
-    { name: 'initCode', type: 'bytes' },
-    { name: 'callData', type: 'bytes' },
-    { name: 'accountGasLimits', type: 'bytes32' },
-    { name: 'preVerificationGas', type: 'uint256' },
-    { name: 'gasFees', type: 'bytes32' },
-    { name: 'paymasterAndData', type: 'bytes' },
-    { name: 'entryPoint', type: 'address' },
-  ],
-} as const
-
-/** The typed data a HybridDeleGator's owner signs for a UserOperation (mirrors the kit's `signUserOperation`). */
-export function getUserOperationTypedData(parameters: {
-  userOperation: UserOperation<'0.7'>
-  address: Address
-  chainId: number
-  entryPoint: Address
-}) {
-  const packed = toPackedUserOperation({ ...parameters.userOperation, signature: '0x' })
-  return {
-    domain: {
-      name: 'HybridDeleGator',
-      version: '1',
-      chainId: parameters.chainId,
-      verifyingContract: parameters.address,
-    },
-    types: packedUserOperationTypes,
-    primaryType: 'PackedUserOperation' as const,
-    message: { ...packed, entryPoint: parameters.entryPoint },
-  }
-}
-
 const packedUserOperationTypeHash = keccak256(
   toHex(
     'PackedUserOperation(address sender,uint256 nonce,bytes initCode,bytes callData,bytes32 accountGasLimits,uint256 preVerificationGas,bytes32 gasFees,bytes paymasterAndData,address entryPoint)',
@@ -99,7 +63,7 @@ const nameHash = keccak256(toHex('HybridDeleGator'))
 const versionHash = keccak256(toHex('1'))
 
 /**
- * The EIP-712 digest of `getUserOperationTypedData`, computed directly (same bytes as viem's
+ * The EIP-712 digest of `getUserOperationTypedData` (`userOperationTypedData.ts`), computed directly (same bytes as viem's
  * `hashTypedData`, without its per-field validation walk): the hot path of every action.
  */
 export function getUserOperationDigest(parameters: {
@@ -204,6 +168,8 @@ export async function toDeleGatorAccount(
         entryPoint: environment.EntryPoint,
       }
       if (owner.sign) return owner.sign({ hash: getUserOperationDigest(parameters) })
+      // A wallet owner (revoking) signs the typed data instead: that code loads on first use.
+      const { getUserOperationTypedData } = await import('./userOperationTypedData.js')
       return owner.signTypedData(
         getUserOperationTypedData(parameters) as unknown as TypedDataDefinition,
       )
