@@ -68,14 +68,11 @@ const countOf = (account: Address) =>
     args: [account],
   })
 
-beforeAll(async () => {
-  contracts = (await deployTestContracts({
-    chain: devnet.chain,
-    rpcUrl: devnet.rpcUrl,
-    privateKey: devnet.accounts[0]!.privateKey,
-  })) as typeof contracts
-  await connectTestWallet(wagmi, wallet)
-  config = createSessionConfig({
+/** The test game's session config over the shared devnet, with memory storage. */
+const gameConfig = (
+  options: Pick<Parameters<typeof createSessionConfig>[0], 'engine' | 'onRequest'> = {},
+) =>
+  createSessionConfig({
     wagmi,
     app: { name: 'Test game', url: 'https://game.example' },
     chains: {
@@ -86,8 +83,17 @@ beforeAll(async () => {
       },
     },
     storage: createMemoryStorage(),
-    onRequest: (event) => requests.push(event),
+    ...options,
   })
+
+beforeAll(async () => {
+  contracts = (await deployTestContracts({
+    chain: devnet.chain,
+    rpcUrl: devnet.rpcUrl,
+    privateKey: devnet.accounts[0]!.privateKey,
+  })) as typeof contracts
+  await connectTestWallet(wagmi, wallet)
+  config = gameConfig({ onRequest: (event) => requests.push(event) })
 })
 
 const median = (values: number[]) => {
@@ -609,19 +615,7 @@ describe('joined actions (parallel lane)', () => {
   })
 
   test('behavior: coalesce: 1 sends one UserOperation per action', async () => {
-    const separate = createSessionConfig({
-      wagmi,
-      app: { name: 'Test game', url: 'https://game.example' },
-      chains: {
-        [devnet.chainId]: {
-          bundlerUrl: devnet.bundlerUrl,
-          paymasterUrl: devnet.paymasterUrl,
-          environment: devnet.environment,
-        },
-      },
-      storage: createMemoryStorage(),
-      engine: { coalesce: 1 },
-    })
+    const separate = gameConfig({ engine: { coalesce: 1 } })
     const session = await createSession(separate, { policy: gamePolicy(contracts.counter) })
     await (await sendSessionCalls(separate, { id: session.id, calls: [increment()] })).wait()
     const sent = await Promise.all(

@@ -1,6 +1,7 @@
 import type { Address, Hex, Log } from 'viem'
 import { decodeAbiParameters, encodeFunctionData, size, slice } from 'viem'
 import {
+  entryPoint07Abi,
   estimateUserOperationGas,
   getPaymasterData,
   getPaymasterStubData,
@@ -219,18 +220,7 @@ async function nextNonce(
     session.orderedNonce ??
     engine.publicClient.readContract({
       address: engine.environment.EntryPoint,
-      abi: [
-        {
-          type: 'function',
-          name: 'getNonce',
-          stateMutability: 'view',
-          inputs: [
-            { name: 'sender', type: 'address' },
-            { name: 'key', type: 'uint192' },
-          ],
-          outputs: [{ name: 'nonce', type: 'uint256' }],
-        },
-      ] as const,
+      abi: entryPoint07Abi,
       functionName: 'getNonce',
       args: [session.account.address, session.orderedKey],
     })
