@@ -51,13 +51,16 @@ export type SessionCall<
 export type SendSessionCallsParameters = {
   /** The session to act with. Defaults to the newest usable session whose policy allows the calls. */
   id?: string | undefined
-  /** Calls to make, in order, in one UserOperation. */
+  /** Calls to make, in order, all or none (one execution of one UserOperation). */
   calls: readonly SessionCall[]
   /** `parallel` (default): an independent nonce lane per action. `ordered`: actions land in the order sent. */
   lane?: 'parallel' | 'ordered' | undefined
 }
 
-/** A sent action: its UserOperation hash and a way to wait for it. */
+/**
+ * A sent action: the hash of the UserOperation carrying it (actions fired together may share one;
+ * each keeps its own outcome) and a way to wait for it.
+ */
 export type SendSessionCallsReturnType = {
   id: string
   hash: Hex
@@ -92,7 +95,7 @@ export type SendSessionCallsInternalOptions = {
 
 /**
  * Sends calls through a session with no wallet prompt: checks them against the policy first,
- * then redeems the session's delegations in one sponsored UserOperation from the session
+ * then redeems the session's delegations in a sponsored UserOperation from the session
  * account. https://sessionkit.dev/actions/sendSessionCalls
  */
 export async function sendSessionCalls(
