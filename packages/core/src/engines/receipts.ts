@@ -1,7 +1,6 @@
 import type { Hex } from 'viem'
 import type { UserOperationReceipt } from 'viem/account-abstraction'
 import { getUserOperationReceipt } from 'viem/account-abstraction'
-import { getLogs, getTransactionReceipt } from 'viem/actions'
 import { BundlerError } from '../errors/session.js'
 import type { Engine } from './createEngines.js'
 
@@ -56,6 +55,8 @@ export async function waitForReceipt(
   const fromChain = async () => {
     lastChainCheck = Date.now()
     try {
+      // Rare (the bundler is unreachable or forgot the operation): loaded on first use.
+      const { findReceiptOnChain } = await import('./receiptOnChain.js')
       return await findReceiptOnChain(engine, hash, options.fromBlock)
     } catch {
       return undefined
@@ -121,50 +122,4 @@ export async function waitForReceipt(
     }
     await new Promise((resolve) => setTimeout(resolve, polls === 1 ? interval / 2 : interval))
   }
-}
-
-const userOperationEvent = {
-  type: 'event',
-  name: 'UserOperationEvent',
-  inputs: [
-    { name: 'userOpHash', type: 'bytes32', indexed: true },
-    { name: 'sender', type: 'address', indexed: true },
-    { name: 'paymaster', type: 'address', indexed: true },
-    { name: 'nonce', type: 'uint256', indexed: false },
-    { name: 'success', type: 'bool', indexed: false },
-    { name: 'actualGasCost', type: 'uint256', indexed: false },
-    { name: 'actualGasUsed', type: 'uint256', indexed: false },
-  ],
-} as const
-
-/** Looks the operation up in the EntryPoint's `UserOperationEvent` logs, without the bundler. */
-export async function findReceiptOnChain(
-  engine: Engine,
-  hash: Hex,
-  fromBlock?: bigint | undefined,
-): Promise<UserOperationReceipt | undefined> {
-  const latest = await engine.publicClient.getBlockNumber({ cacheTime: 0 })
-  const logs = await getLogs(engine.publicClient, {
-    address: engine.environment.EntryPoint,
-    event: userOperationEvent,
-    args: { userOpHash: hash },
-    fromBlock: fromBlock ?? (latest > 1000n ? latest - 1000n : 0n),
-    toBlock: latest,
-  })
-  const log = logs[0]
-  if (!log?.transactionHash) return undefined
-  const receipt = await getTransactionReceipt(engine.publicClient, { hash: log.transactionHash })
-  const { sender, paymaster, nonce, success, actualGasCost, actualGasUsed } = log.args
-  return {
-    userOpHash: hash,
-    entryPoint: engine.environment.EntryPoint,
-    sender: sender as Hex,
-    nonce: nonce as bigint,
-    paymaster: paymaster as Hex,
-    success: success as boolean,
-    actualGasCost: actualGasCost as bigint,
-    actualGasUsed: actualGasUsed as bigint,
-    logs: receipt.logs,
-    receipt,
-  } as UserOperationReceipt
 }
