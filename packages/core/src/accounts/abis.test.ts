@@ -1,7 +1,12 @@
 import { DelegationManager, HybridDeleGator, SimpleFactory } from '@metamask/delegation-abis'
 import { toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { delegationManagerAbi, hybridDeleGatorAbi, simpleFactoryAbi } from './abis.js'
+import {
+  delegationManagerAbi,
+  disableDelegationAbi,
+  hybridDeleGatorAbi,
+  simpleFactoryAbi,
+} from './abis.js'
 
 const strip = (item: unknown): unknown =>
   JSON.parse(JSON.stringify(item, (key, value) => (key === 'internalType' ? undefined : value)))
@@ -9,6 +14,7 @@ const strip = (item: unknown): unknown =>
 describe('minimal ABI fragments', () => {
   test.each([
     ['DelegationManager', delegationManagerAbi, DelegationManager],
+    ['DelegationManager (revoke)', disableDelegationAbi, DelegationManager],
     ['HybridDeleGator', hybridDeleGatorAbi, HybridDeleGator],
     ['SimpleFactory', simpleFactoryAbi, SimpleFactory],
   ] as const)(

@@ -22,7 +22,7 @@ export const delegationComponents = [
   { name: 'signature', type: 'bytes' },
 ] as const
 
-/** DelegationManager: redeem, disable, read disabled. */
+/** DelegationManager: redeem, read disabled. */
 export const delegationManagerAbi = [
   {
     type: 'function',
@@ -37,17 +37,21 @@ export const delegationManagerAbi = [
   },
   {
     type: 'function',
-    name: 'disableDelegation',
-    stateMutability: 'nonpayable',
-    inputs: [{ name: '_delegation', type: 'tuple', components: delegationComponents }],
-    outputs: [],
-  },
-  {
-    type: 'function',
     name: 'disabledDelegations',
     stateMutability: 'view',
     inputs: [{ name: 'delegationHash', type: 'bytes32' }],
     outputs: [{ name: 'isDisabled', type: 'bool' }],
+  },
+] as const
+
+/** DelegationManager: disable (revoke only). */
+export const disableDelegationAbi = [
+  {
+    type: 'function',
+    name: 'disableDelegation',
+    stateMutability: 'nonpayable',
+    inputs: [{ name: '_delegation', type: 'tuple', components: delegationComponents }],
+    outputs: [],
   },
 ] as const
 

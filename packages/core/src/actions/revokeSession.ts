@@ -6,7 +6,7 @@ import {
   type UserOperation,
 } from 'viem/account-abstraction'
 import { readContract } from 'viem/actions'
-import { delegationManagerAbi } from '../accounts/abis.js'
+import { delegationManagerAbi, disableDelegationAbi } from '../accounts/abis.js'
 import { toDeleGatorAccount } from '../accounts/toDeleGatorAccount.js'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { getSessionContext, isUserRejection } from '../engines/context.js'
@@ -114,7 +114,7 @@ export async function revokeSession(
       to: engine.environment.DelegationManager,
       value: 0n,
       data: encodeFunctionData({
-        abi: delegationManagerAbi,
+        abi: disableDelegationAbi,
         functionName: 'disableDelegation',
         args: [{ ...s.root.delegation, caveats: [...s.root.delegation.caveats] }],
       }),
