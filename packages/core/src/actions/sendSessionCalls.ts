@@ -133,29 +133,32 @@ export async function sendSessionCalls(
     probeDeployment(engine, context.user.address),
     probeDeployment(engine, session.account.address),
   ])
+  probes.catch(() => {})
+  // Checked and counted as pending in one step, so actions fired together see each other.
   const check = await checkLoaded(session, calls, {
     throwOnRefusal: !internal.unsafeSkipCheck,
     defer: true,
+    track: true,
   })
-  await probes
-
-  // One redemption per call, in order: the enforcers accept only single-call executions.
-  const selected = internal.unsafeSkipCheck
-    ? calls.map((call) => safeSelect(session, call))
-    : selectDelegation(session.compiled, calls).map(
-        (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
-      )
-  const part: Part = { rawCalls, selected, tracked: session.usage.track(calls) }
+  const tracked = check.tracked ?? session.usage.track(calls)
   const lane = parameters.lane ?? 'parallel'
   const coalesce = engine.options.coalesce
   let operation: Operation
   try {
+    await probes
+    // One redemption per call, in order: the enforcers accept only single-call executions.
+    const selected = internal.unsafeSkipCheck
+      ? calls.map((call) => safeSelect(session, call))
+      : selectDelegation(session.compiled, calls).map(
+          (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
+        )
+    const part: Part = { rawCalls, selected, tracked }
     operation =
       coalesce > 1 && lane === 'parallel' && !internal.unsafeSkipCheck
         ? await sendCoalesced(context, session, part, coalesce)
         : ((await sendOperation(context, session, { parts: [part], lane }))[0] as Operation)
   } catch (error) {
-    session.usage.failed(part.tracked)
+    session.usage.failed(tracked)
     // The usage snapshot may predate a chain reset: before blaming the bundler or paymaster,
     // re-read the chain, and report a session whose Delegation Framework is gone as missing.
     if (error instanceof BundlerError || error instanceof PaymasterError) {

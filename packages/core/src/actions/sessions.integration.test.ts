@@ -614,6 +614,29 @@ describe('joined actions (parallel lane)', () => {
     expect(status.remaining.actionsUsed).toBe(33)
   })
 
+  test('behavior: 40 actions fired at once on a session with 30 left: 30 land, 10 are refused before sending', async () => {
+    const session = await createSession(config, {
+      policy: gamePolicy(contracts.counter, { actions: 31 }),
+    })
+    await (await sendSessionCalls(config, { id: session.id, calls: [increment()] })).wait()
+    const before = await countOf(session.account)
+    const sent = await Promise.allSettled(
+      Array.from({ length: 40 }, () =>
+        sendSessionCalls(config, { id: session.id, calls: [increment()] }),
+      ),
+    )
+    const refused = sent.filter((s) => s.status === 'rejected')
+    expect(refused).toHaveLength(10)
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason.name).toBe('SessionExhaustedError')
+    const accepted = sent.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    expect(
+      accepted.map((a) => a.remaining.actionsLeft).sort((a, b) => (a ?? 0) - (b ?? 0)),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => i))
+    await Promise.all(accepted.map((a) => a.wait()))
+    expect(await countOf(session.account)).toBe(before + 30n)
+  })
+
   test('behavior: coalesce: 1 sends one UserOperation per action', async () => {
     const separate = gameConfig({ engine: { coalesce: 1 } })
     const session = await createSession(separate, { policy: gamePolicy(contracts.counter) })

@@ -37,8 +37,8 @@ export type UsageCache = {
   }): Promise<UsageSnapshot>
   /** Starts the background refresh a deferred `get` left due. */
   revalidate(): void
-  /** Calls sent whose effect the snapshot may not include yet. */
-  pending(snapshot: UsageSnapshot): readonly PolicyCall[]
+  /** Actions sent whose effect the snapshot may not include yet, oldest first. */
+  pending(snapshot: UsageSnapshot): readonly PendingCalls[]
   track(calls: readonly PolicyCall[]): PendingCalls
   landed(entry: PendingCalls, blockNumber: bigint): void
   failed(entry: PendingCalls): void
@@ -156,7 +156,7 @@ export function createUsageCache(parameters: {
           now - entry.sentAt < pendingLifetime &&
           !(entry.landedIn !== undefined && entry.landedIn <= snapshot.blockNumber),
       )
-      return entries.flatMap((entry) => entry.calls)
+      return entries
     },
     track(calls) {
       const entry: PendingCalls = { calls, sentAt: Date.now() }

@@ -396,3 +396,34 @@ describe('checkCalls', () => {
     )
   })
 })
+
+describe('checkCalls on top of earlier calls (internal)', () => {
+  test('behavior: checking calls one at a time on the usage each check leaves gives what checking them together gives', async () => {
+    const { checkCalls: unchecked } = await import('./checkCalls.js')
+    const calls = [
+      buy(1, 60n),
+      transfer(alice, 1_500_000n),
+      move(2, 40n),
+      transfer(alice, 400_000n),
+      buy(2, 50n),
+      transfer(alice, 200_000n),
+      buy(3, 10n),
+    ]
+    for (let n = 1; n <= calls.length; n++) {
+      const together = unchecked({ policy, grantedAt, now: t, calls: calls.slice(0, n) })
+      let usage: Parameters<typeof unchecked>[0]['usage']
+      let stepwise: CheckResult | undefined
+      for (const call of calls.slice(0, n)) {
+        const after: { usage?: typeof usage } = {}
+        stepwise = unchecked({ policy, grantedAt, now: t, calls: [call], usage }, after)
+        if (!stepwise.allowed) break
+        usage = after.usage
+      }
+      expect(stepwise?.allowed).toBe(together.allowed)
+      if (together.allowed) expect(stepwise?.remaining).toEqual(together.remaining)
+      else expect(reasonOf(stepwise as CheckResult)?.code).toBe(reasonOf(together)?.code)
+    }
+    // the hourly native cap (150) refuses the sixth buy-or-move value in both ways
+    expect(unchecked({ policy, grantedAt, now: t, calls }).allowed).toBe(false)
+  })
+})

@@ -45,7 +45,11 @@ export type CheckCallsErrorType =
  * would judge them, without touching the chain. `remaining` is after the batch when allowed, before it
  * when refused. https://sessionkit.dev/policy#check
  */
-export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnType {
+export function checkCalls(
+  parameters: CheckCallsParameters,
+  /** @internal Receives the usage after the calls when they are allowed (to check later calls on top). */
+  after?: { usage?: PolicyUsage },
+): CheckCallsReturnType {
   const now = parameters.now ?? Math.floor(Date.now() / 1000)
   const policy = parameters.session?.policy ?? (parameters.policy as Policy)
   const grantedAt = parameters.session?.grantedAt ?? parameters.grantedAt ?? now
@@ -171,6 +175,7 @@ export function checkCalls(parameters: CheckCallsParameters): CheckCallsReturnTy
         now,
       )
   }
+  if (after) after.usage = { ...usage, delegations: Object.fromEntries(state) }
   return { allowed: true, remaining: remainingOf(resolved, plans, state, times, now) }
 }
 

@@ -1,6 +1,7 @@
 import type { SessionConfig } from '../../createSessionConfig.js'
 import type { SessionContext } from '../../engines/context.js'
 import { loadSession, type SessionRuntime } from '../../engines/loadSession.js'
+import type { PendingCalls, UsageSnapshot } from '../../engines/usage.js'
 import { BaseError } from '../../errors/base.js'
 import {
   SessionExhaustedError,
@@ -11,9 +12,9 @@ import {
   SessionScopeError,
 } from '../../errors/session.js'
 import { SessionNotFoundError } from '../../errors/storage.js'
-import { checkCalls } from '../../policy/checkCalls.js'
+import { checkCalls, type PolicySession } from '../../policy/checkCalls.js'
 import type { PolicyCall } from '../../policy/toRawCall.js'
-import type { CheckResult } from '../../policy/types.js'
+import type { CheckResult, PolicyUsage } from '../../policy/types.js'
 
 /** Loads the session `id` of the connected scope, or the newest usable one whose policy allows `calls`. */
 export async function resolveSession(
@@ -65,8 +66,10 @@ export async function checkLoaded(
     fresh?: boolean | undefined
     /** Leave a due background refresh to `usage.revalidate()` (after the send). */
     defer?: boolean | undefined
+    /** Count allowed calls as pending at once (before any other check can run). */
+    track?: boolean | undefined
   } = {},
-): Promise<CheckResult> {
+): Promise<CheckResult & { tracked?: PendingCalls | undefined }> {
   let snapshot: Awaited<ReturnType<typeof session.usage.get>>
   try {
     snapshot = await session.usage.get({ fresh: options.fresh, defer: options.defer })
@@ -82,19 +85,32 @@ export async function checkLoaded(
   if (!snapshot.managerDeployed) {
     if (options.throwOnRefusal) throw new SessionMissingError({ sessionId })
   }
-  const pending = session.usage.pending(snapshot)
   const now = await session.engine.now()
+  // Read after the last await: what other actions counted as pending meanwhile must be seen.
+  const entries = session.usage.pending(snapshot)
+  const policySession = {
+    policy: session.policy,
+    grantedAt: session.grantedAt,
+    revoked: session.stored.revokedAt !== undefined,
+  }
+  // Actions already sent were allowed: check the new calls on top of their effect, kept from the
+  // previous check while the snapshot, the second and the older pending actions are the same
+  // (a burst then checks each action once, not every pending one again).
+  const base = onPending(session, snapshot, now, entries, policySession)
+  const tracked = (result: CheckResult) =>
+    result.allowed && options.track ? { ...result, tracked: session.usage.track(calls) } : result
+  if (base) {
+    const result = checkCalls({ session: policySession, calls, usage: base, now })
+    if (result.allowed) return tracked(result)
+  }
+  const pending = entries.flatMap((entry) => entry.calls)
   const result = checkCalls({
-    session: {
-      policy: session.policy,
-      grantedAt: session.grantedAt,
-      revoked: session.stored.revokedAt !== undefined,
-    },
+    session: policySession,
     calls: [...pending, ...calls],
     usage: snapshot.usage,
     now,
   })
-  if (result.allowed) return result
+  if (result.allowed) return tracked(result)
   const reason = { ...result.reason }
   if (reason.callIndex !== undefined)
     reason.callIndex =
@@ -111,4 +127,47 @@ export async function checkLoaded(
     default:
       throw new SessionScopeError({ sessionId, reason })
   }
+}
+
+type PendingState = {
+  snapshot: UsageSnapshot
+  now: number
+  entries: readonly PendingCalls[]
+  usage: PolicyUsage | undefined
+}
+
+const pendingStates = new WeakMap<SessionRuntime, PendingState>()
+
+/** The usage once the pending actions apply, or undefined when they would not all be allowed. */
+function onPending(
+  session: SessionRuntime,
+  snapshot: UsageSnapshot,
+  now: number,
+  entries: readonly PendingCalls[],
+  policySession: PolicySession,
+): PolicyUsage | undefined {
+  let state = pendingStates.get(session)
+  if (
+    !state ||
+    state.snapshot !== snapshot ||
+    state.now !== now ||
+    state.entries.length > entries.length ||
+    state.entries.some((entry, i) => entry !== entries[i])
+  )
+    state = { snapshot, now, entries: [], usage: snapshot.usage }
+  const added = entries.slice(state.entries.length).flatMap((entry) => entry.calls)
+  if (added.length > 0) {
+    const after: { usage?: PolicyUsage } = {}
+    const result = checkCalls(
+      { session: policySession, calls: added, usage: state.usage, now },
+      after,
+    )
+    if (!result.allowed) {
+      pendingStates.delete(session)
+      return undefined
+    }
+    state = { snapshot, now, entries: [...entries], usage: after.usage }
+  }
+  pendingStates.set(session, state)
+  return state.usage
 }
