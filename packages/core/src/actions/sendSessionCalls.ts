@@ -3,7 +3,7 @@ import type { UserOperationReceipt } from 'viem/account-abstraction'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { getSessionContext } from '../engines/context.js'
 import { probeDeployment } from '../engines/deployments.js'
-import type { SessionLeaf, SessionRuntime } from '../engines/loadSession.js'
+import type { SessionLeaf } from '../engines/loadSession.js'
 import type { BaseErrorType } from '../errors/base.js'
 import type { PolicyCallDecodeErrorType } from '../errors/policy.js'
 import {
@@ -148,7 +148,7 @@ export async function sendSessionCalls(
     await probes
     // One redemption per call, in order: the enforcers accept only single-call executions.
     const selected = internal.unsafeSkipCheck
-      ? calls.map((call) => safeSelect(session, call))
+      ? (await import('./internal/unsafeSelect.js')).selectAnyway(session, calls, selectDelegation)
       : selectDelegation(session.compiled, calls).map(
           (c) => session.leaves.find((l) => l.id === c.id) as SessionLeaf,
         )
@@ -173,14 +173,5 @@ export async function sendSessionCalls(
     hash: operation.hash,
     remaining: check.remaining,
     wait: operation.wait,
-  }
-}
-
-function safeSelect(session: SessionRuntime, call: PolicyCall): SessionLeaf {
-  try {
-    const [compiled] = selectDelegation(session.compiled, [call])
-    return session.leaves.find((l) => l.id === compiled?.id) as SessionLeaf
-  } catch {
-    return session.leaves.find((l) => l.id === 'calls') ?? (session.leaves[0] as SessionLeaf)
   }
 }

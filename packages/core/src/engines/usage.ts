@@ -23,6 +23,8 @@ export type PendingCalls = {
   sentAt: number
   /** Block the calls landed in, once their receipt was seen. */
   landedIn?: bigint | undefined
+  /** Settles once the engine has followed the receipt of the operation carrying the calls. */
+  followed?: Promise<unknown> | undefined
 }
 
 /** A session's on-chain usage, reused for `usageTtl` ms, plus the calls sent since. */

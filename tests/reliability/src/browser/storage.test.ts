@@ -213,8 +213,8 @@ describe('two tabs acting on-chain', () => {
     const failures = [...fromB, ...fromC].filter((r) => !r.landed)
     expect(failures).toEqual([])
     // Each tab joins its own actions into UserOperations of its own: no hash is shared across tabs.
-    const hashesB = new Set(fromB.map((r) => r.hash))
-    const hashesC = new Set(fromC.map((r) => r.hash))
+    const hashesB = new Set(fromB.map((r) => (r.landed ? r.hash : '')))
+    const hashesC = new Set(fromC.map((r) => (r.landed ? r.hash : '')))
     expect(hashesB.size).toBeGreaterThanOrEqual(2)
     expect(hashesC.size).toBeGreaterThanOrEqual(2)
     expect([...hashesB].filter((h) => hashesC.has(h))).toEqual([])

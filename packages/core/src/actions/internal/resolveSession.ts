@@ -68,6 +68,8 @@ export async function checkLoaded(
     defer?: boolean | undefined
     /** Count allowed calls as pending at once (before any other check can run). */
     track?: boolean | undefined
+    /** @internal Set on the one re-check after pending receipts were followed. */
+    recheck?: boolean | undefined
   } = {},
 ): Promise<CheckResult & { tracked?: PendingCalls | undefined }> {
   let snapshot: Awaited<ReturnType<typeof session.usage.get>>
@@ -111,6 +113,16 @@ export async function checkLoaded(
     now,
   })
   if (result.allowed) return tracked(result)
+  // Refused with sent actions whose receipts are not followed yet: the snapshot may already count
+  // them. Wait (briefly) until they are followed, then check once more on a fresh read.
+  const unfollowed = entries.filter((entry) => entry.landedIn === undefined && entry.followed)
+  if (!options.recheck && unfollowed.length > 0) {
+    await Promise.race([
+      Promise.all(unfollowed.map((entry) => entry.followed)),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ])
+    return checkLoaded(session, calls, { ...options, fresh: true, recheck: true })
+  }
   const reason = { ...result.reason }
   if (reason.callIndex !== undefined)
     reason.callIndex =

@@ -179,7 +179,8 @@ export async function sendOperation(
       return receipt
     }
     // Always follow the receipt: deployments wait on it, and usage must learn the calls landed.
-    track().catch(() => {})
+    const followed = track().catch(() => {})
+    for (const part of parts) part.tracked.followed = followed
     return parts.map((_, i) => ({
       hash,
       async wait(options = {}) {
