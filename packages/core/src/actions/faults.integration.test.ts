@@ -89,6 +89,24 @@ describe('paymaster faults', () => {
     expect(await countOf(session.account)).toBe(before + 1n)
   })
 
+  test('behavior: after an ordered action fails to send, the next ordered action reads its nonce again and lands', async () => {
+    const session = await createSession(config, { policy: policy() })
+    const ordered = () =>
+      sendSessionCalls(config, { id: session.id, calls: [increment()], lane: 'ordered' })
+    await (await ordered()).wait()
+    const before = await countOf(session.account)
+    devnet.faults.setPaymasterMode('refuse')
+    try {
+      await expect(ordered()).rejects.toMatchObject({ name: 'PaymasterError' })
+    } finally {
+      devnet.faults.setPaymasterMode('sponsor')
+    }
+    // the failed action's nonce was never used: a lane that skipped past it would wait for it forever
+    const receipts = [await (await ordered()).wait(), await (await ordered()).wait()]
+    expect(receipts.map((r) => r.success)).toEqual([true, true])
+    expect(await countOf(session.account)).toBe(before + 2n)
+  })
+
   test('error: a paymaster that is down gives PaymasterError, also for a revoke (nothing is marked revoked)', async () => {
     const session = await createSession(config, { policy: policy() })
     devnet.faults.setPaymasterMode('down')

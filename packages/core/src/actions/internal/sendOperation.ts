@@ -197,6 +197,8 @@ export async function sendOperation(
     }))
   } catch (error) {
     settle(false, false)
+    // The ordered lane's next nonces assumed this one would land: read the chain again next time.
+    if (parameters.lane === 'ordered') session.orderedNonce = undefined
     throw error
   }
 }
@@ -289,6 +291,9 @@ async function submit(
     try {
       return (await estimateUserOperationGas(engine.bundlerClient, {
         ...base,
+        // Estimated on a fresh nonce key: an ordered action's nonce may not be next on chain yet,
+        // and the shared estimate must not depend on which action of a shape asks first.
+        nonce: randomNonceKey() << 64n,
         ...stubFields,
         callGasLimit: 0n,
         verificationGasLimit: 0n,
