@@ -9,6 +9,7 @@ import { sepolia } from 'viem/chains'
 import { describe, expect, test } from 'vitest'
 import { hybridDeleGatorAbi } from './abis.js'
 import { batchDefaultMode, singleDefaultMode } from './executions.js'
+import { userOperation } from './fixtures.test-utils.js'
 import { toDeleGatorAccount } from './toDeleGatorAccount.js'
 
 const environment = getSmartAccountsEnvironment(sepolia.id)
@@ -22,20 +23,6 @@ const client = createPublicClient({
   }),
 })
 const erc20 = parseAbi(['function transfer(address to, uint256 amount)'])
-const userOperation = {
-  callData: '0x1234',
-  callGasLimit: 100_000n,
-  maxFeePerGas: 2_000_000_000n,
-  maxPriorityFeePerGas: 1_000_000_000n,
-  nonce: 7n << 64n,
-  preVerificationGas: 50_000n,
-  verificationGasLimit: 300_000n,
-  paymaster: '0x998aBeB3E57409262aE5b751f60747921B33613E',
-  paymasterData: '0xabcdef',
-  paymasterPostOpGasLimit: 1n,
-  paymasterVerificationGasLimit: 60_000n,
-  signature: '0x',
-} as const
 
 describe('toDeleGatorAccount', () => {
   test('behavior: same address and the same UserOperation signature as the kit toMetaMaskSmartAccount', async () => {
