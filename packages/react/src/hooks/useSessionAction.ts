@@ -49,7 +49,7 @@ export type SessionActionCall<
   >,
 > = ContractFunctionParameters<abi, Mutability, functionName, args> & { value?: bigint | undefined }
 
-/** Several calls sent as one action (one UserOperation), each typed from its own ABI. */
+/** Several calls sent as one action (all or none, in one UserOperation), each typed from its own ABI. */
 export type SessionActionBatch<calls extends readonly unknown[] = readonly unknown[]> = {
   calls: MulticallContracts<
     calls,
@@ -133,7 +133,7 @@ export type UseSessionActionReturnType<context = unknown> =
 /**
  * Sends contract calls through the session with no wallet prompt: `mutate({ address, abi,
  * functionName, args })` or `mutate({ calls: [...] })` for a batch. `data` holds the UserOperation
- * `hash` and `wait()`. Out of scope: `SessionScopeError` with the check's `reason`, nothing sent.
+ * `hash` (actions fired together may share one; each keeps its own outcome) and `wait()`. Out of scope: `SessionScopeError` with the check's `reason`, nothing sent.
  * Use `mutation.onMutate` for optimistic UI. https://sessionkit.dev/react/useSessionAction
  */
 export function useSessionAction<context = unknown>(
