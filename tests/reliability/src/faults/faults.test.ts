@@ -163,52 +163,48 @@ afterAll(async () => {
 })
 
 describe('faults lose nothing', () => {
-  test('behavior: two tabs acting at once on one session do not collide on nonces (20 parallel actions land)', async () => {
+  /**
+   * Fires `count` actions at once on one session, alternating between the app and a second tab on
+   * the same storage; follows each and accounts for them against the chain.
+   */
+  async function fromTwoTabs(
+    label: string,
+    target: { id: string; account: Address },
+    count: number,
+    lane?: 'ordered',
+  ) {
     const tabB = await createTestApp({
       devnet,
       walletIndex: 0,
       storage,
       engine: { receiptTimeout },
     })
-    const before = await landedCount(session.account)
+    const before = await landedCount(target.account)
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        follow(
-          sendSessionCalls((i % 2 ? tabB : app).config, { id: session.id, calls: [increment()] }),
-        ),
-      ),
-    )
-    const delta = (await landedCount(session.account)) - before
-    const result = await account(outcomes, delta)
-    console.info(`two tabs, parallel lane: ${JSON.stringify(summarize(outcomes))}, chain +${delta}`)
-    expect(result).toEqual({ landed: 20, pending: 0, untyped: 0, mismatch: 0 })
-  })
-
-  test('behavior: two tabs on the ordered lane at once: every action lands or is a typed error, none lost', async () => {
-    const tabB = await createTestApp({
-      devnet,
-      walletIndex: 0,
-      storage,
-      engine: { receiptTimeout },
-    })
-    const before = await landedCount(session.account)
-    const outcomes = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: count }, (_, i) =>
         follow(
           sendSessionCalls((i % 2 ? tabB : app).config, {
-            id: session.id,
+            id: target.id,
             calls: [increment()],
-            lane: 'ordered',
+            ...(lane ? { lane } : {}),
           }),
         ),
       ),
     )
-    const delta = (await landedCount(session.account)) - before
+    const delta = (await landedCount(target.account)) - before
     const result = await account(outcomes, delta)
-    console.info(`two tabs, ordered lane: ${JSON.stringify(summarize(outcomes))}, chain +${delta}`)
-    // Known engine bug (reported): the ordered lane uses nonce key 0 in every tab, so a second tab's
-    // ordered actions reuse the same nonces and the bundler refuses them. Nothing is lost (typed errors),
-    // but they collide: all 10 must land.
+    console.info(`${label}: ${JSON.stringify(summarize(outcomes))}, chain +${delta}`)
+    return { tabB, result }
+  }
+
+  test('behavior: two tabs acting at once on one session do not collide on nonces (20 parallel actions land)', async () => {
+    const { result } = await fromTwoTabs('two tabs, parallel lane', session, 20)
+    expect(result).toEqual({ landed: 20, pending: 0, untyped: 0, mismatch: 0 })
+  })
+
+  test('behavior: two tabs on the ordered lane at once: every action lands or is a typed error, none lost', async () => {
+    const { result } = await fromTwoTabs('two tabs, ordered lane', session, 10, 'ordered')
+    // Each tab has an ordered nonce key of its own, so they never collide: all 10 must land.
     expect(result).toEqual({ landed: 10, pending: 0, untyped: 0, mismatch: 0 })
   })
 
@@ -219,24 +215,10 @@ describe('faults lose nothing', () => {
         validity: { expiresIn: 86_400 },
       }),
     })
-    const tabB = await createTestApp({
-      devnet,
-      walletIndex: 0,
-      storage,
-      engine: { receiptTimeout },
-    })
-    const before = await landedCount(fresh.account)
-    const outcomes = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        follow(
-          sendSessionCalls((i % 2 ? tabB : app).config, { id: fresh.id, calls: [increment()] }),
-        ),
-      ),
-    )
-    const delta = (await landedCount(fresh.account)) - before
-    const result = await account(outcomes, delta)
-    console.info(
-      `two tabs, first actions of a new session: ${JSON.stringify(summarize(outcomes))}, chain +${delta}`,
+    const { tabB, result } = await fromTwoTabs(
+      'two tabs, first actions of a new session',
+      { id: fresh.id, account: fresh.account },
+      6,
     )
     expect({ pending: result.pending, untyped: result.untyped, mismatch: result.mismatch }).toEqual(
       {
