@@ -88,14 +88,15 @@ export function createUsageCache(parameters: {
       managerDeployed || managerCode(),
       engine.syncClock(),
     ])
-    if (!deployed)
-      return {
-        usage: {},
-        fetchedAt,
-        blockNumber: block.number,
-        rootDisabled: false,
-        managerDeployed: false,
-      }
+    // The chain has no Delegation Framework (reset): nothing is used, and the session is missing.
+    const missing: UsageSnapshot = {
+      usage: {},
+      fetchedAt,
+      blockNumber: block.number,
+      rootDisabled: false,
+      managerDeployed: false,
+    }
+    if (!deployed) return missing
     try {
       const [usage, rootDisabled] = await Promise.all([
         readUsage({
@@ -118,14 +119,7 @@ export function createUsageCache(parameters: {
         managerDeployed: true,
       }
     } catch (error) {
-      if (!(await managerCode().catch(() => true)))
-        return {
-          usage: {},
-          fetchedAt,
-          blockNumber: block.number,
-          rootDisabled: false,
-          managerDeployed: false,
-        }
+      if (!(await managerCode().catch(() => true))) return missing
       throw error
     }
   }
