@@ -4,6 +4,7 @@ import { type BurstResult, burst } from './burst.js'
 import { deployCounter, readCounter } from './counter.js'
 import { type CpuResult, measureCpu } from './cpu.js'
 import { startDevnetProcess } from './devnet-process.js'
+import { type EvmReplay, replayBlocks } from './evmReplay.js'
 import { errorMessage, interleave, type TimedAction, timeAction } from './latency.js'
 import { setupOurs } from './ours.js'
 import { installReplayFetch } from './replay.js'
@@ -146,7 +147,13 @@ export async function benchActions(
     // The same burst again: the gas limits of joined operations are learned now.
     await resetFees(devnet.rpcUrl)
     console.log(`  burst: ${options.burst} actions through sessionkit again (gas learned)`)
+    const warmFrom = (await publicClient.getBlockNumber({ cacheTime: 0 })) + 1n
     const oursBurstWarm = await burst(ours, options.burst, { timeoutMs: options.burstTimeoutMs })
+    // The chain's own share of that burst: its bundles re-executed alone, no bundler or client.
+    const warmEvm = await replayBlocks(publicClient, {
+      from: warmFrom,
+      to: await publicClient.getBlockNumber({ cacheTime: 0 }),
+    })
     const afterOursBurst = await readCounter(publicClient, counter)
     fees.afterOursBurst = await bundlerGasPrice(devnet.bundlerUrl)
     await resetFees(devnet.rpcUrl)
@@ -206,6 +213,7 @@ export async function benchActions(
       oursBurst,
       anchorBurst,
       oursBurstWarm,
+      warmEvm,
       separateBurst,
       separateError,
       oursCpu,
@@ -274,6 +282,11 @@ export async function benchActions(
               ...oursBurstWarm,
               counterIncrements: Number(afterOursBurst - afterFirstBurst),
               wallOverMedianReceipt: ratio(oursBurstWarm.wallMs, oursLatency.receipt.median),
+              evmAlone: {
+                ...warmEvm,
+                gasUsed: Number(warmEvm.gasUsed),
+                overMedianReceipt: ratio(warmEvm.ms, oursLatency.receipt.median),
+              },
             },
             anchor: {
               ...anchorBurst,
@@ -344,6 +357,7 @@ function toRows(r: {
   oursBurst: BurstResult
   anchorBurst: BurstResult
   oursBurstWarm: BurstResult
+  warmEvm: EvmReplay
   separateBurst: BurstResult | undefined
   separateError: string | undefined
   oursCpu: CpuResult | string
@@ -423,6 +437,12 @@ function toRows(r: {
       ratio: `${(r.oursBurstWarm.wallMs / r.oursLatency.receipt.median).toFixed(1)}×`,
       target: '≤ 3×',
       ok: r.oursBurstWarm.wallMs / r.oursLatency.receipt.median <= 3,
+    },
+    {
+      figure: `burst ${r.oursBurstWarm.actions} again: the EVM alone (its bundles re-executed once, no bundler)`,
+      ours: `${r.warmEvm.ms} ms for ${r.warmEvm.transactions} bundles, ${(Number(r.warmEvm.gasUsed) / 1e6).toFixed(1)}M gas`,
+      ratio: `${(r.warmEvm.ms / r.oursLatency.receipt.median).toFixed(1)}×`,
+      target: '(info: floor per execution)',
     },
     r.separateBurst
       ? {
