@@ -271,7 +271,7 @@ describe('definePolicy', () => {
         actions: 5,
       },
       'actions',
-      /compile to 2 separate delegations/,
+      /counts calls of 2 separate delegations/,
     ],
     [
       'native budget shared',

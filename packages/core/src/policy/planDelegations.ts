@@ -3,6 +3,9 @@ import { PolicyUnenforceableError, PolicyValidationError } from '../errors/polic
 import type { ResolvedPeriod, ResolvedPolicy } from './resolvePolicy.js'
 import { transferSelector } from './resolvePolicy.js'
 
+/** Why a policy-wide total cannot span delegations. */
+const unshared = 'no enforcer shares a total between delegations'
+
 export type DelegationScope = 'calls' | 'native' | 'erc20'
 
 /** A calldata slice the AllowedCalldataEnforcer requires. */
@@ -106,8 +109,8 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     if (plans.length > 1)
       throw new PolicyUnenforceableError({
         field: 'actions',
-        message: `is a total over calls that compile to ${plans.length} separate delegations (targets or functions with different argument rules or value limits), and a call counter cannot be shared between delegations.`,
-        fix: 'Give every target the same functions, rules and valueLimit, or leave actions out and rely on expiry and spend caps.',
+        message: `counts calls of ${plans.length} separate delegations (targets or functions with different argument rules or value limits), and ${unshared}.`,
+        fix: 'Give every target the same functions, rules and valueLimit, or leave actions out.',
       })
     for (const plan of plans) plan.limitedCalls = policy.actions
   }
@@ -129,14 +132,14 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     if (spenders.length === 0)
       throw new PolicyValidationError({
         field: 'native',
-        message: 'sets a native budget, but nothing in the policy can send native value.',
-        fix: 'Set native.transfers, or a valueLimit on a call, or leave native out.',
+        message: 'sets a budget, but nothing in the policy can send native value.',
+        fix: 'Set native.transfers or a valueLimit, or leave native out.',
       })
     if (spenders.length > 1)
       throw new PolicyUnenforceableError({
         field: 'native',
-        message: `is a budget shared by ${spenders.length} delegations that can send native value (${spenders.map((s) => s.fields[0]).join(', ')}), and a spent amount cannot be shared between delegations.`,
-        fix: 'Allow native value in one place only: plain transfers, or one call target.',
+        message: `is a budget shared by ${spenders.length} delegations (${spenders.map((s) => s.fields[0]).join(', ')}), and ${unshared}.`,
+        fix: 'Allow native value in one place only: plain transfers or one call target.',
       })
     const spender = spenders[0] as DelegationPlan
     spender.nativeTotal = native.total

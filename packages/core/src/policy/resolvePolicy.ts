@@ -86,39 +86,44 @@ const cache = new WeakMap<object, ResolvedPolicy>()
 const invalid = (field: string, message: string, fix: string) =>
   new PolicyValidationError({ field, message, fix })
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** `undefined` stays `undefined`; anything else is resolved by `resolve`. */
+const optional = <T>(
+  value: unknown,
+  field: string,
+  resolve: (value: unknown, field: string) => T,
+) => (value === undefined ? undefined : resolve(value, field))
+
 /** Validates a policy and resolves names, selectors, argument offsets and periods. Cached per policy object. */
 export function resolvePolicy(
   policy: Policy,
   { now, checkPast = false }: { now: number; checkPast?: boolean | undefined },
 ): ResolvedPolicy {
   if (!checkPast) {
-    const cached = typeof policy === 'object' && policy !== null ? cache.get(policy) : undefined
+    const cached = isObject(policy) ? cache.get(policy) : undefined
     if (cached) return cached
   }
-  if (typeof policy !== 'object' || policy === null)
-    throw invalid('policy', 'is not an object.', 'Pass an object to definePolicy.')
+  if (!isObject(policy)) throw invalid('policy', 'is not an object.', 'Pass one to definePolicy.')
 
-  const calls = resolveCalls(policy.calls)
-  const tokens = resolveTokens(policy.tokens)
-  const native = policy.native === undefined ? undefined : resolveNative(policy.native)
-  const actions =
-    policy.actions === undefined ? undefined : positiveInteger(policy.actions, 'actions')
+  const calls = resolveEntries(policy.calls, 'calls', 'target', resolveCall)
+  const tokens = resolveEntries(policy.tokens, 'tokens', 'address', resolveToken)
+  const native = optional(policy.native, 'native', resolveNative)
+  const actions = optional(policy.actions, 'actions', positiveInteger)
   const validity = resolveValidity(policy.validity, now, checkPast)
 
   // A capped token must not also be transferable through a plain call permission: the cap would be bypassed.
-  for (const token of tokens) {
-    if (token.total === undefined && token.perPeriod === undefined) continue
-    for (const call of calls) {
-      if (call.target !== token.address) continue
-      for (const fn of call.functions)
-        if (fn.selector === transferSelector)
-          throw invalid(
-            fn.field,
-            `allows transfer on ${token.address}, which would bypass the spend cap in ${token.field}.`,
-            `Remove transfer from calls; token transfers are allowed and capped through ${token.field}.`,
-          )
-    }
-  }
+  for (const token of tokens)
+    if (token.total !== undefined || token.perPeriod !== undefined)
+      for (const call of calls)
+        for (const fn of call.functions)
+          if (call.target === token.address && fn.selector === transferSelector)
+            throw invalid(
+              fn.field,
+              `allows transfer on ${token.address}, which would bypass the spend cap in ${token.field}.`,
+              `Remove it: ${token.field} already allows capped transfers.`,
+            )
 
   const resolved: ResolvedPolicy = { calls, native, tokens, actions, validity }
   cache.set(policy, resolved)
@@ -129,187 +134,146 @@ export const transferSelector: Hex = '0xa9059cbb'
 
 function resolveAddress(value: unknown, field: string): Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
-    throw invalid(
-      field,
-      `is not an address (${String(value)}).`,
-      'Pass a 20-byte 0x-prefixed hex address.',
-    )
-  if (
-    value !== value.toLowerCase() &&
-    value.slice(2) !== value.slice(2).toUpperCase() &&
-    !isAddress(value)
-  )
+    throw invalid(field, `is not an address (${String(value)}).`, 'Pass 0x and 40 hex digits.')
+  // Mixed case must be a valid checksum; all lower or all upper case carries none.
+  const digits = value.slice(2)
+  if (!isAddress(value) && digits !== digits.toUpperCase())
     throw invalid(
       field,
       `has a wrong checksum (${value}).`,
-      'Copy the address again, or pass it in lower case.',
+      'Copy it again, or pass it in lower case.',
     )
-  if (value.toLowerCase() === zeroAddress)
-    throw invalid(field, 'is the zero address.', 'Pass the address of a real contract or account.')
-  return getAddress(value)
+  const address = getAddress(value)
+  if (address === zeroAddress) throw invalid(field, 'is the zero address.', 'Pass a real address.')
+  return address
 }
 
-function resolveAmount(value: unknown, field: string, { allowZero = false } = {}): bigint {
-  let amount: bigint
-  if (typeof value === 'bigint') amount = value
-  else if (typeof value === 'number' && Number.isSafeInteger(value)) amount = BigInt(value)
-  else if (typeof value === 'number')
+function resolveAmount(value: unknown, field: string, allowZero?: boolean): bigint {
+  if (typeof value !== 'bigint' && !Number.isSafeInteger(value))
     throw invalid(
       field,
-      `is not a whole number (${value}).`,
+      `is not a whole number (${String(value)}).`,
       'Pass a bigint in the smallest unit (e.g. parseEther("0.1")).',
     )
-  else
-    throw invalid(
-      field,
-      `is not an amount (${String(value)}).`,
-      'Pass a bigint in the smallest unit.',
-    )
+  const amount = BigInt(value as bigint)
   if (amount < 0n) throw invalid(field, `is negative (${amount}).`, 'Pass a positive amount.')
   if (amount === 0n && !allowZero)
-    throw invalid(
-      field,
-      'is zero.',
-      'Pass a positive amount, or leave the cap out to allow nothing of this kind.',
-    )
+    throw invalid(field, 'is zero.', 'Pass a positive amount, or leave it out to allow none.')
   if (amount >= 2n ** 256n)
     throw invalid(field, 'does not fit in uint256.', 'Pass a smaller amount.')
   return amount
 }
 
 function positiveInteger(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value))
-    throw invalid(field, `is not a whole number (${String(value)}).`, 'Pass a positive integer.')
-  if (value <= 0)
-    throw invalid(field, `must be positive (got ${value}).`, 'Pass a positive integer.')
-  return value
+  if (!Number.isSafeInteger(value) || (value as number) <= 0)
+    throw invalid(field, `is not a positive whole number (${String(value)}).`, 'Pass 1 or more.')
+  return value as number
 }
 
 function resolvePeriod(value: unknown, field: string): ResolvedPeriod {
-  if (typeof value !== 'object' || value === null)
-    throw invalid(
-      field,
-      'is not a period cap.',
-      'Pass { amount, period: "hour" | "day" | "week" | seconds }.',
-    )
-  const { amount, period } = value as { amount: unknown; period: PolicyPeriodInput }
-  const resolvedAmount = resolveAmount(amount, `${field}.amount`)
+  if (!isObject(value)) throw invalid(field, 'is not a period cap.', 'Pass { amount, period }.')
+  const amount = resolveAmount(value.amount, `${field}.amount`)
+  const period = value.period as PolicyPeriodInput
   if (typeof period === 'string' && period in periodSeconds)
-    return { amount: resolvedAmount, seconds: periodSeconds[period], period }
-  if (period === 0)
+    return { amount, seconds: periodSeconds[period], period }
+  if (!Number.isSafeInteger(period) || (period as number) <= 0)
     throw invalid(
       `${field}.period`,
-      'is zero.',
+      `is ${period === 0 ? 'zero' : `not a period (${String(period)})`}.`,
       'Pass "hour", "day", "week" or a positive number of seconds.',
     )
-  const seconds = positiveInteger(period, `${field}.period`)
+  const seconds = period as number
   const named = (Object.keys(periodSeconds) as PolicyPeriod[]).find(
     (key) => periodSeconds[key] === seconds,
   )
-  return { amount: resolvedAmount, seconds, period: named }
+  return { amount, seconds, period: named }
 }
 
 function resolveNative(value: unknown): ResolvedNative {
-  if (typeof value !== 'object' || value === null)
+  if (!isObject(value))
     throw invalid('native', 'is not an object.', 'Pass { total?, perPeriod?, transfers? }.')
-  const native = value as Record<string, unknown>
-  const total = native.total === undefined ? undefined : resolveAmount(native.total, 'native.total')
-  const perPeriod =
-    native.perPeriod === undefined ? undefined : resolvePeriod(native.perPeriod, 'native.perPeriod')
+  const total = optional(value.total, 'native.total', resolveAmount)
+  const perPeriod = optional(value.perPeriod, 'native.perPeriod', resolvePeriod)
+  const field = 'native.transfers'
+  const allowed = value.transfers
   let transfers: ResolvedNative['transfers'] = false
-  if (native.transfers === true) transfers = { to: undefined }
-  else if (typeof native.transfers === 'object' && native.transfers !== null) {
-    const to = (native.transfers as { to?: unknown }).to
+  if (allowed === true) transfers = { to: undefined }
+  else if (isObject(allowed)) {
+    const to = allowed.to
     if (!Array.isArray(to) || to.length === 0)
-      throw invalid(
-        'native.transfers.to',
-        'is empty.',
-        'List at least one recipient, or pass transfers: true.',
-      )
-    transfers = { to: to.map((address, i) => resolveAddress(address, `native.transfers.to[${i}]`)) }
-  } else if (native.transfers !== undefined && native.transfers !== false)
-    throw invalid(
-      'native.transfers',
-      'is not a boolean or { to }.',
-      'Pass true, false or { to: [addresses] }.',
-    )
+      throw invalid(`${field}.to`, 'is empty.', 'List a recipient, or pass transfers: true.')
+    transfers = { to: to.map((address, i) => resolveAddress(address, `${field}.to[${i}]`)) }
+  } else if (allowed !== undefined && allowed !== false)
+    throw invalid(field, 'is not a boolean or { to }.', 'Pass true, false or { to: [addresses] }.')
   if (transfers && total === undefined && perPeriod === undefined)
     throw invalid(
-      'native.transfers',
+      field,
       'allows plain transfers with no cap.',
       'Set native.total or native.perPeriod.',
     )
-  const decimals =
-    native.decimals === undefined ? 18 : decimalsOf(native.decimals, 'native.decimals')
   return {
     total,
     perPeriod,
     transfers,
-    symbol: typeof native.symbol === 'string' ? native.symbol : 'ETH',
-    decimals,
+    symbol: typeof value.symbol === 'string' ? value.symbol : 'ETH',
+    decimals: value.decimals === undefined ? 18 : decimalsOf(value.decimals, 'native.decimals'),
   }
 }
 
 function decimalsOf(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 255)
-    throw invalid(
-      field,
-      `is not a valid decimals count (${String(value)}).`,
-      'Pass an integer between 0 and 255.',
-    )
-  return value
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 255)
+    throw invalid(field, `is not a decimals count (${String(value)}).`, 'Pass 0 to 255.')
+  return value as number
 }
 
-function resolveTokens(value: unknown): ResolvedToken[] {
+/** Resolves `calls` or `tokens`: an array of objects, each keyed by an address listed once. */
+function resolveEntries<T>(
+  value: unknown,
+  name: 'calls' | 'tokens',
+  key: 'target' | 'address',
+  resolve: (entry: Record<string, unknown>, field: string, address: Address, index: number) => T,
+): T[] {
   if (value === undefined) return []
-  if (!Array.isArray(value))
-    throw invalid(
-      'tokens',
-      'is not an array.',
-      'Pass an array of { address, decimals, total?, perPeriod? }.',
-    )
+  const shape = name === 'calls' ? '{ target, abi, functions }' : '{ address, decimals }'
+  if (!Array.isArray(value)) throw invalid(name, 'is not an array.', `Pass an array of ${shape}.`)
   const seen = new Map<string, string>()
-  return value.map((token, i) => {
-    const field = `tokens[${i}]`
-    if (typeof token !== 'object' || token === null)
-      throw invalid(field, 'is not an object.', 'Pass { address, decimals }.')
-    const address = resolveAddress(token.address, `${field}.address`)
+  return value.map((entry, index) => {
+    const field = `${name}[${index}]`
+    if (!isObject(entry)) throw invalid(field, 'is not an object.', `Pass ${shape}.`)
+    const address = resolveAddress(entry[key], `${field}.${key}`)
     const previous = seen.get(address)
     if (previous)
       throw invalid(
-        `${field}.address`,
-        `repeats ${previous}.address (${address}).`,
-        'List each token once.',
+        `${field}.${key}`,
+        `repeats ${previous}.${key} (${address}).`,
+        'Merge the two entries.',
       )
     seen.set(address, field)
-    return {
-      field,
-      address,
-      symbol: typeof token.symbol === 'string' ? token.symbol : undefined,
-      decimals: decimalsOf(token.decimals, `${field}.decimals`),
-      total: token.total === undefined ? undefined : resolveAmount(token.total, `${field}.total`),
-      perPeriod:
-        token.perPeriod === undefined
-          ? undefined
-          : resolvePeriod(token.perPeriod, `${field}.perPeriod`),
-    }
+    return resolve(entry, field, address, index)
   })
 }
 
+function resolveToken(
+  token: Record<string, unknown>,
+  field: string,
+  address: Address,
+): ResolvedToken {
+  return {
+    field,
+    address,
+    symbol: typeof token.symbol === 'string' ? token.symbol : undefined,
+    decimals: decimalsOf(token.decimals, `${field}.decimals`),
+    total: optional(token.total, `${field}.total`, resolveAmount),
+    perPeriod: optional(token.perPeriod, `${field}.perPeriod`, resolvePeriod),
+  }
+}
+
 function timestamp(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-    throw invalid(
-      field,
-      `is not a unix time in seconds (${String(value)}).`,
-      'Pass a whole number of seconds since 1970.',
-    )
-  if (value > maxTimestamp)
-    throw invalid(
-      field,
-      `is after year 9999 (${value}).`,
-      'Pass a unix time in seconds, not milliseconds.',
-    )
-  return value
+  if (!Number.isSafeInteger(value) || (value as number) < 0)
+    throw invalid(field, `is not a unix time (${String(value)}).`, 'Pass whole seconds since 1970.')
+  if ((value as number) > maxTimestamp)
+    throw invalid(field, `is after year 9999 (${value}).`, 'Pass seconds, not milliseconds.')
+  return value as number
 }
 
 function resolveValidity(
@@ -319,105 +283,66 @@ function resolveValidity(
 ): ResolvedPolicy['validity'] {
   if (value === undefined)
     return { expiresAt: undefined, expiresIn: undefined, notBefore: undefined }
-  if (typeof value !== 'object' || value === null)
+  if (!isObject(value))
     throw invalid('validity', 'is not an object.', 'Pass { expiresAt? | expiresIn?, notBefore? }.')
-  const v = value as Record<string, unknown>
-  if (v.expiresAt !== undefined && v.expiresIn !== undefined)
+  if (value.expiresAt !== undefined && value.expiresIn !== undefined)
     throw invalid('validity', 'sets both expiresAt and expiresIn.', 'Pass only one of them.')
-  const expiresAt =
-    v.expiresAt === undefined ? undefined : timestamp(v.expiresAt, 'validity.expiresAt')
-  const expiresIn =
-    v.expiresIn === undefined ? undefined : positiveInteger(v.expiresIn, 'validity.expiresIn')
-  const notBefore =
-    v.notBefore === undefined ? undefined : timestamp(v.notBefore, 'validity.notBefore')
-  if (expiresAt !== undefined && expiresAt === 0)
-    throw invalid('validity.expiresAt', 'is zero.', 'Pass a time in the future.')
-  if (expiresAt !== undefined && checkPast && expiresAt <= now)
+  const field = 'validity.expiresAt'
+  const expiresAt = optional(value.expiresAt, field, timestamp)
+  const expiresIn = optional(value.expiresIn, 'validity.expiresIn', positiveInteger)
+  const notBefore = optional(value.notBefore, 'validity.notBefore', timestamp)
+  if (expiresAt === 0 || (expiresAt !== undefined && checkPast && expiresAt <= now))
     throw invalid(
-      'validity.expiresAt',
+      field,
       `is in the past (${expiresAt} <= now ${now}).`,
       'Pass a time in the future, or use expiresIn.',
     )
   if (expiresAt !== undefined && notBefore !== undefined && expiresAt <= notBefore)
-    throw invalid(
-      'validity.expiresAt',
-      `is not after notBefore (${expiresAt} <= ${notBefore}).`,
-      'Make expiresAt later than notBefore.',
-    )
+    throw invalid(field, `is not after notBefore (${expiresAt} <= ${notBefore}).`, 'Make it later.')
   return { expiresAt, expiresIn, notBefore }
 }
 
-function resolveCalls(value: unknown): ResolvedCall[] {
-  if (value === undefined) return []
-  if (!Array.isArray(value))
-    throw invalid('calls', 'is not an array.', 'Pass an array of { target, abi, functions }.')
-  const seen = new Map<string, string>()
-  return value.map((call, index) => {
-    const field = `calls[${index}]`
-    if (typeof call !== 'object' || call === null)
-      throw invalid(field, 'is not an object.', 'Pass { target, abi, functions }.')
-    const target = resolveAddress(call.target, `${field}.target`)
-    const previous = seen.get(target)
-    if (previous)
-      throw invalid(
-        `${field}.target`,
-        `repeats ${previous}.target (${target}).`,
-        'Merge the functions of both entries into one.',
-      )
-    seen.set(target, field)
-    if (!Array.isArray(call.abi))
-      throw invalid(
-        `${field}.abi`,
-        'is not an ABI array.',
-        'Pass the contract ABI (JSON or parseAbi).',
-      )
-    const abiFunctions = (call.abi as readonly { type?: unknown }[]).filter(
-      (item): item is AbiFunction =>
-        typeof item === 'object' && item !== null && item.type === 'function',
+function resolveCall(
+  call: Record<string, unknown>,
+  field: string,
+  target: Address,
+  index: number,
+): ResolvedCall {
+  if (!Array.isArray(call.abi))
+    throw invalid(
+      `${field}.abi`,
+      'is not an ABI array.',
+      'Pass the contract ABI (JSON or parseAbi).',
     )
-    if (!Array.isArray(call.functions) || call.functions.length === 0)
-      throw invalid(`${field}.functions`, 'is empty.', 'List at least one allowed function.')
-    const selectors = new Set<Hex>()
-    const functions = (call.functions as unknown[]).map((entry, j) => {
-      const fn = resolveFunction(entry, abiFunctions, `${field}.functions[${j}]`)
-      if (selectors.has(fn.selector))
-        throw invalid(fn.field, `repeats ${fn.signature}.`, 'List each function once.')
-      selectors.add(fn.selector)
-      return fn
-    })
-    const valueLimit =
-      call.valueLimit === undefined
-        ? 0n
-        : resolveAmount(call.valueLimit, `${field}.valueLimit`, { allowZero: true })
-    if (valueLimit > 0n && !functions.some((fn) => fn.payable))
-      throw invalid(
-        `${field}.valueLimit`,
-        'is set, but none of the allowed functions is payable.',
-        'Only payable functions may send native value: allow a payable function, or leave valueLimit out.',
-      )
-    return {
-      field,
-      index,
-      target,
-      name: typeof call.name === 'string' ? call.name : undefined,
-      optional: call.optional === true,
-      valueLimit,
-      functions,
-    }
+  const abiFunctions = (call.abi as readonly unknown[]).filter(
+    (item): item is AbiFunction => isObject(item) && item.type === 'function',
+  )
+  if (!Array.isArray(call.functions) || call.functions.length === 0)
+    throw invalid(`${field}.functions`, 'is empty.', 'List at least one allowed function.')
+  const selectors = new Set<Hex>()
+  const functions = (call.functions as unknown[]).map((entry, j) => {
+    const fn = resolveFunction(entry, abiFunctions, `${field}.functions[${j}]`)
+    if (selectors.has(fn.selector))
+      throw invalid(fn.field, `repeats ${fn.signature}.`, 'List each function once.')
+    selectors.add(fn.selector)
+    return fn
   })
-}
-
-function normalizeSignature(signature: string, field: string): string {
-  try {
-    const item = parseAbiItem(`function ${signature.replace(/^function\s+/, '')}` as string)
-    if (item.type !== 'function') throw new Error('not a function')
-    return toFunctionSignature(item)
-  } catch (cause) {
-    throw new PolicyValidationError({
-      field,
-      message: `is not a valid function signature (${signature}): ${(cause as Error).message.split('\n')[0]}`,
-      fix: 'Write it like move(uint8) or transfer(address,uint256).',
-    })
+  const valueLimit =
+    call.valueLimit === undefined ? 0n : resolveAmount(call.valueLimit, `${field}.valueLimit`, true)
+  if (valueLimit > 0n && !functions.some((fn) => fn.payable))
+    throw invalid(
+      `${field}.valueLimit`,
+      'is set, but no allowed function is payable (only those may send value).',
+      'Allow a payable function, or leave valueLimit out.',
+    )
+  return {
+    field,
+    index,
+    target,
+    name: typeof call.name === 'string' ? call.name : undefined,
+    optional: call.optional === true,
+    valueLimit,
+    functions,
   }
 }
 
@@ -426,152 +351,134 @@ function resolveFunction(
   abiFunctions: AbiFunction[],
   field: string,
 ): ResolvedFunction {
-  const ref = typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name
+  const ref = typeof entry === 'string' ? entry : isObject(entry) ? entry.name : undefined
   if (typeof ref !== 'string' || ref.length === 0)
+    throw invalid(field, 'is not a function name.', 'Pass a name, a signature, or { name, args }.')
+  let matches: AbiFunction[]
+  if (ref.includes('(')) {
+    let signature: string
+    try {
+      const item = parseAbiItem(`function ${ref.replace(/^function\s+/, '')}`)
+      if (item.type !== 'function') throw new Error('not a function')
+      signature = toFunctionSignature(item)
+    } catch (cause) {
+      throw invalid(
+        field,
+        `is not a function signature (${ref}): ${(cause as Error).message.split('\n')[0]}`,
+        'Write it like move(uint8).',
+      )
+    }
+    matches = abiFunctions.filter((item) => toFunctionSignature(item) === signature).slice(0, 1)
+  } else matches = abiFunctions.filter((item) => item.name === ref)
+  if (matches.length === 0)
     throw invalid(
       field,
-      'is not a function name.',
-      'Pass a function name, a signature, or { name, args }.',
+      `${ref.includes('(') ? ref : `"${ref}"`} is not in the ABI.`,
+      `Use one of: ${abiFunctions.map((f) => toFunctionSignature(f)).join(', ') || '(none)'}.`,
     )
-  let abiItem: AbiFunction | undefined
-  if (ref.includes('(')) {
-    const signature = normalizeSignature(ref, field)
-    abiItem = abiFunctions.find((item) => toFunctionSignature(item) === signature)
-    if (!abiItem)
-      throw invalid(
-        field,
-        `${signature} is not in the ABI.`,
-        `Use one of: ${abiFunctions.map((f) => toFunctionSignature(f)).join(', ') || '(no functions)'}.`,
-      )
-  } else {
-    const matches = abiFunctions.filter((item) => item.name === ref)
-    if (matches.length === 0)
-      throw invalid(
-        field,
-        `function "${ref}" is not in the ABI.`,
-        `Use one of: ${[...new Set(abiFunctions.map((f) => f.name))].join(', ') || '(no functions)'}.`,
-      )
-    if (matches.length > 1)
-      throw invalid(
-        field,
-        `"${ref}" is overloaded.`,
-        `Name it by signature: ${matches.map((f) => toFunctionSignature(f)).join(' or ')}.`,
-      )
-    abiItem = matches[0] as AbiFunction
-  }
+  if (matches.length > 1)
+    throw invalid(
+      field,
+      `"${ref}" is overloaded.`,
+      `Name it by signature: ${matches.map((f) => toFunctionSignature(f)).join(' or ')}.`,
+    )
+  const abiItem = matches[0] as AbiFunction
   const signature = toFunctionSignature(abiItem)
-  const args =
-    typeof entry === 'object' && entry !== null ? (entry as { args?: unknown }).args : undefined
-  const rules = args === undefined ? [] : resolveArgRules(args, abiItem, `${field}.args`)
+  const args = isObject(entry) ? entry.args : undefined
   return {
     field,
     name: abiItem.name,
     signature,
     selector: toFunctionSelector(signature),
     abiItem,
-    rules,
+    rules: args === undefined ? [] : resolveArgRules(args, abiItem, `${field}.args`),
     payable:
       abiItem.stateMutability === 'payable' || (abiItem as { payable?: boolean }).payable === true,
   }
 }
 
-function isDynamic(parameter: AbiParameter): boolean {
+/** Bytes a static ABI type takes in the head of the calldata; `undefined` for a dynamic type. */
+function staticSize(parameter: AbiParameter): number | undefined {
   const { type } = parameter
-  if (type === 'string' || type === 'bytes' || type.endsWith('[]')) return true
+  const components = (parameter as { components?: readonly AbiParameter[] }).components ?? []
+  if (type === 'string' || type === 'bytes' || type.endsWith('[]')) return undefined
   const fixedArray = /^(.*)\[(\d+)\]$/.exec(type)
-  if (fixedArray) return isDynamic({ ...parameter, type: fixedArray[1] as string } as AbiParameter)
-  if (type === 'tuple')
-    return ((parameter as { components?: readonly AbiParameter[] }).components ?? []).some(
-      isDynamic,
-    )
-  return false
-}
-
-function headSize(parameter: AbiParameter): number {
-  if (isDynamic(parameter)) return 32
-  const fixedArray = /^(.*)\[(\d+)\]$/.exec(parameter.type)
-  if (fixedArray)
-    return (
-      Number(fixedArray[2]) *
-      headSize({ ...parameter, type: fixedArray[1] as string } as AbiParameter)
-    )
-  if (parameter.type === 'tuple')
-    return ((parameter as { components?: readonly AbiParameter[] }).components ?? []).reduce(
-      (sum, c) => sum + headSize(c),
-      0,
-    )
-  return 32
+  if (fixedArray) {
+    const size = staticSize({ ...parameter, type: fixedArray[1] as string } as AbiParameter)
+    return size === undefined ? undefined : size * Number(fixedArray[2])
+  }
+  if (type !== 'tuple') return 32
+  let sum = 0
+  for (const component of components) {
+    const size = staticSize(component)
+    if (size === undefined) return undefined
+    sum += size
+  }
+  return sum
 }
 
 function resolveArgRules(args: unknown, abiItem: AbiFunction, field: string): ResolvedArgRule[] {
-  if (typeof args !== 'object' || args === null || Array.isArray(args))
+  if (!isObject(args) || Array.isArray(args))
     throw invalid(
       field,
       'is not an object.',
       'Pass rules keyed by argument name, e.g. { to: "0x…" }.',
     )
+  const { inputs } = abiItem
   const rules: ResolvedArgRule[] = []
   for (const [key, rule] of Object.entries(args)) {
     if (rule === undefined) continue
     const ruleField = `${field}.${key}`
-    let index = abiItem.inputs.findIndex((input) => input.name === key)
-    if (index === -1 && /^\d+$/.test(key) && Number(key) < abiItem.inputs.length)
-      index = Number(key)
+    let index = inputs.findIndex((input) => input.name === key)
+    if (index === -1 && /^\d+$/.test(key) && Number(key) < inputs.length) index = Number(key)
     if (index === -1)
       throw invalid(
         ruleField,
         `${toFunctionSignature(abiItem)} has no argument "${key}".`,
-        `Use one of: ${abiItem.inputs.map((input, i) => input.name || String(i)).join(', ') || '(no arguments)'}.`,
+        `Use one of: ${inputs.map((input, i) => input.name || String(i)).join(', ') || '(none)'}.`,
       )
-    const parameter = abiItem.inputs[index] as AbiParameter
+    const parameter = inputs[index] as AbiParameter
     const value = equalityValue(rule, ruleField)
-    if (isDynamic(parameter))
+    if (staticSize(parameter) === undefined)
       throw new PolicyUnenforceableError({
         field: ruleField,
         message: `is a rule on a dynamic-type argument (${parameter.type}).`,
-        fix: 'Put rules on static arguments (address, uint, bool, bytesN, fixed tuples) only.',
+        fix: 'Rule only static arguments (address, uint, bool, bytesN, fixed tuples).',
       })
     let bytes: Hex
     try {
       bytes = encodeAbiParameters([parameter], [value])
     } catch (cause) {
-      throw new PolicyValidationError({
-        field: ruleField,
-        message: `does not fit the argument type ${parameter.type} (${String(value)}): ${(cause as { shortMessage?: string }).shortMessage ?? (cause as Error).message}`,
-        fix: `Pass a ${parameter.type} value.`,
-      })
+      throw invalid(
+        ruleField,
+        `does not fit the argument type ${parameter.type} (${String(value)}): ${(cause as { shortMessage?: string }).shortMessage ?? (cause as Error).message}`,
+        `Pass a ${parameter.type} value.`,
+      )
     }
-    const offset =
-      4 + abiItem.inputs.slice(0, index).reduce((sum, input) => sum + headSize(input), 0)
-    rules.push({
-      field: ruleField,
-      arg: parameter.name || String(index),
-      offset,
-      bytes,
-      value,
-    })
+    let offset = 4
+    for (const input of inputs.slice(0, index)) offset += staticSize(input) ?? 32
+    rules.push({ field: ruleField, arg: parameter.name || String(index), offset, bytes, value })
   }
   return rules.sort((a, b) => a.offset - b.offset)
 }
 
 function equalityValue(rule: unknown, field: string): unknown {
-  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return rule
-  if ('equals' in rule) return (rule as { equals: unknown }).equals
+  if (!isObject(rule) || Array.isArray(rule)) return rule
+  if ('equals' in rule) return rule.equals
+  const unenforceable = (message: string, fix: string) =>
+    new PolicyUnenforceableError({ field, message, fix })
   if ('oneOf' in rule) {
-    const values = (rule as { oneOf: unknown }).oneOf
-    if (Array.isArray(values) && values.length === 1) return values[0]
-    throw new PolicyUnenforceableError({
-      field,
-      message: 'is a oneOf rule with several values.',
-      fix: 'Pass one exact value, or split the permission so each value has its own rule.',
-    })
+    if (Array.isArray(rule.oneOf) && rule.oneOf.length === 1) return rule.oneOf[0]
+    throw unenforceable(
+      'is a oneOf rule with several values.',
+      'Pass one value, or one permission per value.',
+    )
   }
   if ('gte' in rule || 'lte' in rule || 'gt' in rule || 'lt' in rule)
-    throw new PolicyUnenforceableError({
-      field,
-      message: 'is a range rule on an argument.',
-      fix: 'Pass an exact value; to cap amounts of native or ERC-20 tokens use valueLimit, native or tokens.',
-    })
+    throw unenforceable(
+      'is a range rule on an argument.',
+      'Pass an exact value; cap amounts with valueLimit, native or tokens.',
+    )
   // A plain object value (a static tuple argument).
   return rule
 }
