@@ -1,13 +1,12 @@
 import { ERC1967Proxy } from '@metamask/delegation-abis/bytecode'
+import type { Address, Hex } from 'viem'
 import {
-  type Address,
   concat,
   encodeAbiParameters,
   encodeFunctionData,
   getContractAddress,
-  type Hex,
   pad,
-} from 'viem'
+} from '../viem.js'
 import { hybridDeleGatorAbi, simpleFactoryAbi } from './abis.js'
 
 /** Where a counterfactual HybridDeleGator lives and how its factory deploys it. */

@@ -1,12 +1,5 @@
-import {
-  type Address,
-  encodeAbiParameters,
-  getAddress,
-  type Hex,
-  hashStruct,
-  hashTypedData,
-  type TypedDataDomain,
-} from 'viem'
+import type { Address, Hex, TypedDataDomain } from 'viem'
+import { encodeAbiParameters, getAddress, hashStruct, hashTypedData } from '../viem.js'
 import { delegationComponents } from './abis.js'
 
 /** Authority of a root delegation: the delegator acts on its own authority. */

@@ -1,4 +1,5 @@
-import { type Address, encodeAbiParameters, encodePacked, type Hex } from 'viem'
+import type { Address, Hex } from 'viem'
+import { encodeAbiParameters, encodePacked } from '../viem.js'
 
 /** One call executed by an account (ERC-7579 execution). */
 export type Execution = { target: Address; value: bigint; callData: Hex }

@@ -1,25 +1,27 @@
+import type {
+  Address,
+  Chain,
+  Client,
+  Hex,
+  SignableMessage,
+  Transport,
+  TypedDataDefinition,
+} from 'viem'
+import type {
+  SmartAccount,
+  SmartAccountImplementation,
+  UserOperation,
+} from 'viem/account-abstraction'
 import {
-  type Address,
-  type Chain,
-  type Client,
   concat,
   encodeAbiParameters,
   encodeFunctionData,
-  type Hex,
-  keccak256,
-  type SignableMessage,
-  type Transport,
-  type TypedDataDefinition,
-  toHex,
-} from 'viem'
-import {
   entryPoint07Abi,
-  type SmartAccount,
-  type SmartAccountImplementation,
+  keccak256,
+  toHex,
   toPackedUserOperation,
   toSmartAccount,
-  type UserOperation,
-} from 'viem/account-abstraction'
+} from '../viem.js'
 import { hybridDeleGatorAbi } from './abis.js'
 import { type DeleGatorEnvironment, getDeleGatorDeployment } from './counterfactual.js'
 import { encodeExecutions } from './executions.js'

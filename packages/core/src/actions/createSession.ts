@@ -1,6 +1,4 @@
-import { signTypedData } from '@wagmi/core'
-import { type Address, bytesToBigInt, type Hex } from 'viem'
-import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import type { Address, Hex } from 'viem'
 import { getDeleGatorDeployment } from '../accounts/counterfactual.js'
 import {
   type Delegation,
@@ -34,6 +32,7 @@ import { enforcerTerms } from '../policy/enforcerTerms.js'
 import { serializePolicy } from '../policy/serializePolicy.js'
 import { toCaveats } from '../policy/toCaveats.js'
 import { type StoredSession, storedSessionVersion } from '../storage/types.js'
+import { bytesToBigInt, generatePrivateKey, privateKeyToAccount, signTypedData } from '../viem.js'
 
 export type CreateSessionParameters = {
   /** What the session may do (from `definePolicy`). */

@@ -1,4 +1,5 @@
-import { custom, type EIP1193RequestFn, http, type Transport } from 'viem'
+import type { EIP1193RequestFn, Transport } from 'viem'
+import { custom, http } from '../viem.js'
 
 /** Which service a JSON-RPC request went to. */
 export type SessionRequestTarget = 'chain' | 'bundler' | 'paymaster'

@@ -1,4 +1,3 @@
-import { getConnection } from '@wagmi/core'
 import type { Address } from 'viem'
 import { type DeleGatorDeployment, getDeleGatorDeployment } from '../accounts/counterfactual.js'
 import type { SessionConfig } from '../createSessionConfig.js'
@@ -9,6 +8,7 @@ import {
   SessionParameterError,
 } from '../errors/session.js'
 import type { SessionScope } from '../storage/types.js'
+import { getConnection } from '../viem.js'
 import type { Engine } from './createEngines.js'
 
 /** Who is acting: the connected wallet, its smart account, the chain and its engine. */

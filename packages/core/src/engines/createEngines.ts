@@ -1,18 +1,5 @@
-import {
-  type Chain,
-  type Client,
-  createClient,
-  type PublicClient,
-  publicActions,
-  type Transport,
-} from 'viem'
-import {
-  type BundlerClient,
-  createBundlerClient,
-  createPaymasterClient,
-  type PaymasterClient,
-} from 'viem/account-abstraction'
-import { getBlock } from 'viem/actions'
+import type { Chain, Client, PublicClient, Transport } from 'viem'
+import type { BundlerClient, PaymasterClient } from 'viem/account-abstraction'
 import { getDeployedEnvironment, type SessionEnvironment } from '../config/environment.js'
 import {
   requestTransport,
@@ -21,6 +8,13 @@ import {
 } from '../config/transport.js'
 import type { SessionChainConfig, SessionConfig } from '../createSessionConfig.js'
 import { ChainNotConfiguredError } from '../errors/session.js'
+import {
+  createBundlerClient,
+  createClient,
+  createPaymasterClient,
+  getBlock,
+  publicActions,
+} from '../viem.js'
 import { createFeeCache, type FeeCache } from './fees.js'
 import { createGasBook, type GasBook, type GasMargins } from './gas.js'
 import type { SessionRuntime } from './loadSession.js'

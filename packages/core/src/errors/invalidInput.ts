@@ -1,4 +1,5 @@
-import { type Address, isAddress } from 'viem'
+import type { Address } from 'viem'
+import { isAddress } from '../viem.js'
 import { BaseError } from './base.js'
 import { SessionParameterError } from './session.js'
 

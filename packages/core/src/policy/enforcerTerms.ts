@@ -1,4 +1,5 @@
-import { type Address, concatHex, encodePacked, type Hex } from 'viem'
+import type { Address, Hex } from 'viem'
+import { concatHex, encodePacked } from '../viem.js'
 
 /**
  * Terms encoders of the Delegation Framework caveat enforcers, mirroring the layouts the

@@ -1,4 +1,5 @@
-import { type Address, type Hex, size, slice } from 'viem'
+import type { Address, Hex } from 'viem'
+import { size, slice } from '../viem.js'
 import type { DelegationPlan } from './planDelegations.js'
 import { transferSelector } from './resolvePolicy.js'
 

@@ -1,8 +1,8 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
-import { type Address, type Client, type Hex, parseAbi } from 'viem'
-import { readContract } from 'viem/actions'
+import type { Address, Client, Hex } from 'viem'
 import { delegationManagerAbi } from '../accounts/abis.js'
 import { PolicyEnvironmentError } from '../errors/policy.js'
+import { parseAbi, readContract } from '../viem.js'
 import type { CompiledDelegation } from './toCaveats.js'
 import type { DelegationUsage, PolicyUsage } from './types.js'
 

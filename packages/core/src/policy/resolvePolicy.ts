@@ -1,16 +1,15 @@
 import type { AbiFunction, AbiParameter } from 'abitype'
+import type { Address, Hex } from 'viem'
+import { PolicyUnenforceableError, PolicyValidationError } from '../errors/policy.js'
 import {
-  type Address,
   encodeAbiParameters,
   getAddress,
-  type Hex,
   isAddress,
   parseAbiItem,
   toFunctionSelector,
   toFunctionSignature,
   zeroAddress,
-} from 'viem'
-import { PolicyUnenforceableError, PolicyValidationError } from '../errors/policy.js'
+} from '../viem.js'
 import type { Policy, PolicyPeriodInput } from './definePolicy.js'
 import type { PolicyPeriod } from './types.js'
 

@@ -1,4 +1,5 @@
-import { bytesToHex, type Hex, hexToBytes } from 'viem'
+import type { Hex } from 'viem'
+import { bytesToHex, hexToBytes } from '../viem.js'
 import { canonicalJson } from './canonicalJson.js'
 import type { StoredSessionMetadata } from './validate.js'
 

@@ -1,0 +1,50 @@
+/**
+ * What core uses of viem and wagmi at runtime, imported in one place: a bundler keeps one import
+ * statement per module and package, so importing them here once instead of in each module keeps
+ * the app's bundle smaller. Types are imported from the packages directly, and so are values only
+ * lazily loaded modules use (the main chunk would otherwise import them too).
+ */
+
+export { getConnection, signTypedData } from '@wagmi/core'
+export {
+  bytesToBigInt,
+  bytesToHex,
+  concat,
+  concatHex,
+  createClient,
+  custom,
+  encodeAbiParameters,
+  encodeFunctionData,
+  encodePacked,
+  formatUnits,
+  getAddress,
+  getContractAddress,
+  hashStruct,
+  hashTypedData,
+  hexToBigInt,
+  hexToBytes,
+  http,
+  isAddress,
+  isHex,
+  keccak256,
+  maxUint256,
+  pad,
+  parseAbi,
+  parseAbiItem,
+  publicActions,
+  size,
+  slice,
+  toFunctionSelector,
+  toFunctionSignature,
+  toHex,
+  zeroAddress,
+} from 'viem'
+export {
+  createBundlerClient,
+  createPaymasterClient,
+  entryPoint07Abi,
+  toPackedUserOperation,
+  toSmartAccount,
+} from 'viem/account-abstraction'
+export { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+export { getBlock, readContract } from 'viem/actions'
