@@ -28,6 +28,7 @@ export {
   isHex,
   keccak256,
   maxUint256,
+  numberToHex,
   pad,
   parseAbi,
   parseAbiItem,

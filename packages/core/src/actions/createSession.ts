@@ -2,7 +2,6 @@ import type { Address, Hex } from 'viem'
 import { getDeleGatorDeployment } from '../accounts/counterfactual.js'
 import {
   type Delegation,
-  type DelegationCaveat,
   getDelegationTypedData,
   hashDelegation,
   rootAuthority,
@@ -28,9 +27,8 @@ import {
 } from '../errors/session.js'
 import type { SessionStorageErrorType } from '../errors/storage.js'
 import type { Policy } from '../policy/definePolicy.js'
-import { enforcerTerms } from '../policy/enforcerTerms.js'
 import { serializePolicy } from '../policy/serializePolicy.js'
-import { toCaveats } from '../policy/toCaveats.js'
+import { sessionCaveats, toCaveats } from '../policy/toCaveats.js'
 import { type StoredSession, storedSessionVersion } from '../storage/types.js'
 import { bytesToBigInt, generatePrivateKey, privateKeyToAccount, signTypedData } from '../viem.js'
 
@@ -108,25 +106,12 @@ export async function createSession(
 
   // The throwaway scope signer: receives the one root delegation, signs the leaves, is forgotten.
   const scopeSigner = privateKeyToAccount(generatePrivateKey())
-  const enforcer = (name: string) => environment.caveatEnforcers[name] as Address
-  const rootCaveats: DelegationCaveat[] = [
-    {
-      enforcer: enforcer('RedeemerEnforcer'),
-      terms: enforcerTerms.redeemer([sessionAccount]),
-      args: '0x',
-    },
-  ]
-  if (times.notBefore > 0 || times.expiresAt > 0)
-    rootCaveats.push({
-      enforcer: enforcer('TimestampEnforcer'),
-      terms: enforcerTerms.timestamp(times.notBefore, times.expiresAt),
-      args: '0x',
-    })
+  // The root is bounded like each leaf: only the session account redeems, within the session's times.
   const unsignedRoot = {
     delegate: scopeSigner.address,
     delegator: user.address,
     authority: rootAuthority,
-    caveats: rootCaveats,
+    caveats: sessionCaveats(environment, sessionAccount, times, '0x'),
     salt: randomSalt(),
   }
   let rootSignature: Hex

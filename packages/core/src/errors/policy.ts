@@ -44,7 +44,7 @@ export class PolicyEnvironmentError extends BaseError {
 
   constructor({ enforcer }: { enforcer: string }) {
     super(
-      `The environment has no address for ${enforcer}. Deploy the Delegation Framework enforcers (deploySmartAccountsEnvironment) or pass an environment that lists it in caveatEnforcers.`,
+      `The environment has no address for ${enforcer}. Pass an environment whose caveatEnforcers lists it, or deploy the Delegation Framework there.`,
       { docsPath: '/policy#compile' },
     )
     this.enforcer = enforcer
@@ -60,7 +60,7 @@ export class CallNotCoveredError extends BaseError {
 
   constructor({ callIndex, reason }: { callIndex: number; reason: string }) {
     super(
-      `Call ${callIndex} is not covered by any delegation of this session: ${reason} Check the call with checkCalls first, or ask for a policy that allows it.`,
+      `Call ${callIndex} is not covered by this session: ${reason} Check calls with checkCalls first, or ask for a policy that allows them.`,
       { docsPath: '/policy#select' },
     )
     this.callIndex = callIndex

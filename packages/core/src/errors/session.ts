@@ -14,7 +14,7 @@ export class SessionExpiredError extends BaseError {
     expiresAt,
     cause,
   }: { sessionId: string; expiresAt?: number | undefined; cause?: unknown }) {
-    super('This session has expired. Create a new session to keep playing.', {
+    super('This session has expired. Create a new session.', {
       cause,
       docsPath: '/errors#sessionexpirederror',
       metaMessages: [
@@ -35,7 +35,7 @@ export class SessionRevokedError extends BaseError {
   sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
-    super('This session was revoked. Create a new session to act again.', {
+    super('This session was revoked. Create a new session.', {
       cause,
       docsPath: '/errors#sessionrevokederror',
       metaMessages: [`Session: ${sessionId}`],
@@ -57,7 +57,7 @@ export class SessionExhaustedError extends BaseError {
     reason,
     cause,
   }: { sessionId: string; reason?: CheckReason | undefined; cause?: unknown }) {
-    super('This session has used all it was allowed. Create a new session with a larger budget.', {
+    super('This session has used all it may. Create a new session with a larger budget.', {
       cause,
       docsPath: '/errors#sessionexhaustederror',
       metaMessages: [`Session: ${sessionId}`, ...(reason ? [`Reason: ${reason.message}`] : [])],
@@ -110,7 +110,7 @@ export class BundlerError extends BaseError {
   }) {
     super(
       shortMessage ??
-        'The bundler did not accept or complete the action. Check the bundler URL and that it is up, then try again.',
+        'The bundler did not accept or complete the action. Check that it is up, then try again.',
       {
         cause,
         details,
@@ -131,7 +131,7 @@ export class PaymasterError extends BaseError {
   constructor({ cause, shortMessage }: { cause?: unknown; shortMessage?: string | undefined }) {
     super(
       shortMessage ??
-        'The paymaster did not sponsor this action. Check the paymaster URL, its policy and its balance, then try again.',
+        'The paymaster did not sponsor the action. Check its URL, policy and balance, then try again.',
       { cause, docsPath: '/errors#paymastererror' },
     )
   }
@@ -185,7 +185,7 @@ export class ChainNotConfiguredError extends BaseError {
     cause,
   }: { chainId: number | undefined; reason?: string | undefined; cause?: unknown }) {
     super(
-      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to \`chains\` in createSessionConfig with its bundlerUrl and paymasterUrl, or switch to a configured chain.`,
+      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to the chains of createSessionConfig, or switch to a configured chain.`,
       { cause, docsPath: '/errors#chainnotconfigurederror' },
     )
     this.chainId = chainId
@@ -222,8 +222,12 @@ export class SessionMissingError extends BaseError {
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
     super(
-      "This session's accounts are gone from the chain (was the chain reset?). Remove it and create a new session.",
-      { cause, docsPath: '/errors#sessionmissingerror', metaMessages: [`Session: ${sessionId}`] },
+      "This session's accounts are gone from the chain (was it reset?). Remove it and create a new session.",
+      {
+        cause,
+        docsPath: '/errors#sessionmissingerror',
+        metaMessages: [`Session: ${sessionId}`],
+      },
     )
     this.sessionId = sessionId
   }
@@ -245,7 +249,7 @@ export class SessionCallsRevertedError extends BaseError {
     cause,
   }: { userOperationHash: string; receipt?: unknown; cause?: unknown }) {
     super(
-      'The action reached the chain but its calls reverted, so nothing changed. Check the session is still valid and the calls are allowed.',
+      'The action landed but its calls reverted; nothing changed. Check the session still allows them.',
       {
         cause,
         docsPath: '/errors#sessioncallsrevertederror',

@@ -57,11 +57,11 @@ function storageShortMessage(reason: SessionStorageErrorReason, sessionId: strin
     case 'version':
       return `${session} was written by an incompatible Sessionkit version. Remove it, or upgrade Sessionkit.`
     case 'unavailable':
-      return 'Session storage is not available here (no IndexedDB or WebCrypto). Use createMemoryStorage() on the server and in tests, or run in a secure browser context.'
+      return 'Session storage needs IndexedDB and WebCrypto (a secure browser context). Elsewhere, use createMemoryStorage().'
     case 'write-failed':
-      return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the browser's storage quota and private-mode settings.`
+      return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the browser's storage quota.`
     case 'invalid':
-      return 'The session record, patch or scope passed to storage is invalid; nothing was written. Pass a complete StoredSession and a { chainId, account, appId } scope.'
+      return 'Storage got an invalid session, patch or scope; nothing was written. Pass a complete StoredSession and a { chainId, account, appId } scope.'
   }
 }
 
@@ -73,7 +73,7 @@ export class SessionNotFoundError extends BaseError {
   sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
-    super(`Session "${sessionId}" was not found. List the sessions again, or create a new one.`, {
+    super(`Session "${sessionId}" was not found. List sessions again, or create a new one.`, {
       cause,
       docsPath: '/errors#sessionnotfounderror',
     })

@@ -3,7 +3,7 @@ import type { SessionParameterErrorType } from '../errors/session.js'
 import { hexToBigInt, slice } from '../viem.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
-import { matchCall } from './matchCall.js'
+import { matchCall, type RawCall } from './matchCall.js'
 import { type DelegationPlan, planDelegations } from './planDelegations.js'
 import { type ResolvedPeriod, type ResolvedPolicy, resolvePolicy } from './resolvePolicy.js'
 import { getSessionTimes, type SessionTimes } from './sessionTimes.js'
@@ -101,6 +101,7 @@ export function checkCalls(
         message: 'The delegation for this call was revoked.',
       })
 
+    const native = nativeInfo(resolved)
     if (plan.valueLte && raw.value > plan.valueLte.limit)
       return refuse({
         code: 'value-over-cap',
@@ -108,72 +109,43 @@ export function checkCalls(
         rule: plan.valueLte.field,
         limit: plan.valueLte.limit,
         attempted: raw.value,
-        message:
+        message: `The call sends ${formatAmount(raw.value, native)}, ${
           plan.valueLte.limit === 0n
-            ? `The call sends ${formatAmount(raw.value, nativeInfo(resolved))}, but this permission may not send native value.`
-            : `The call sends ${formatAmount(raw.value, nativeInfo(resolved))}, over the ${formatAmount(plan.valueLte.limit, nativeInfo(resolved))} allowed per call.`,
+            ? 'but this permission may not send native value.'
+            : `over the ${formatAmount(plan.valueLte.limit, native)} allowed per call.`
+        }`,
       })
-    if (plan.limitedCalls !== undefined && (current.callsUsed ?? 0) + 1 > plan.limitedCalls)
+    const callsUsed = (current.callsUsed ?? 0) + 1
+    if (plan.limitedCalls !== undefined && callsUsed > plan.limitedCalls)
       return refuse({
         code: 'calls-exhausted',
         callIndex,
         rule: 'actions',
         limit: plan.limitedCalls,
-        attempted: (current.callsUsed ?? 0) + 1,
+        attempted: callsUsed,
         message: `All ${plan.limitedCalls} actions of this session are used.`,
       })
-    if (plan.nativeTotal !== undefined || plan.nativePeriod) {
-      const reason = spendReason({
-        total: plan.nativeTotal,
-        period: plan.nativePeriod,
-        spent: current.nativeSpent ?? 0n,
-        periodUsage: current.nativePeriod,
-        amount: raw.value,
-        field: 'native',
-        token: nativeInfo(resolved),
-        times,
-        now,
-        callIndex,
-      })
+    const spends = spendsOf(resolved, plan, raw)
+    for (const spend of spends) {
+      const reason = spendReason(spend, current, times, now, callIndex)
       if (reason) return refuse(reason)
     }
-    if (plan.scope === 'erc20' && plan.token) {
-      const amount = hexToBigInt(slice(raw.data, 36, 68))
-      const token = resolved.tokens.find((t) => t.address === plan.token)
-      const reason = spendReason({
-        total: plan.erc20Total,
-        period: plan.erc20Period,
-        spent: current.erc20Spent ?? 0n,
-        periodUsage: current.erc20Period,
-        amount,
-        field: token?.field ?? 'tokens',
-        token: tokenInfo(resolved, plan),
-        times,
-        now,
-        callIndex,
-      })
-      if (reason) return refuse(reason)
-      if (plan.erc20Total !== undefined) current.erc20Spent = (current.erc20Spent ?? 0n) + amount
-      if (plan.erc20Period)
-        current.erc20Period = consumePeriod(
-          plan.erc20Period,
-          times,
-          current.erc20Period,
-          amount,
+    if (plan.limitedCalls !== undefined) current.callsUsed = callsUsed
+    for (const { kind, total, period, amount } of spends) {
+      if (total !== undefined) current[`${kind}Spent`] = (current[`${kind}Spent`] ?? 0n) + amount
+      if (period) {
+        const { currentPeriod, used } = periodState(
+          period,
+          times.periodStart,
+          current[`${kind}Period`],
           now,
         )
+        current[`${kind}Period`] = {
+          lastTransferPeriod: currentPeriod,
+          transferredInCurrentPeriod: used + amount,
+        }
+      }
     }
-    if (plan.limitedCalls !== undefined) current.callsUsed = (current.callsUsed ?? 0) + 1
-    if (plan.nativeTotal !== undefined)
-      current.nativeSpent = (current.nativeSpent ?? 0n) + raw.value
-    if (plan.nativePeriod)
-      current.nativePeriod = consumePeriod(
-        plan.nativePeriod,
-        times,
-        current.nativePeriod,
-        raw.value,
-        now,
-      )
   }
   if (after) after.usage = { ...usage, delegations: Object.fromEntries(state) }
   return { allowed: true, remaining: remainingOf(resolved, plans, state, times, now) }
@@ -194,9 +166,46 @@ function nativeInfo(policy: ResolvedPolicy): TokenInfo {
   }
 }
 
-function tokenInfo(policy: ResolvedPolicy, plan: DelegationPlan): TokenInfo {
-  const token = policy.tokens.find((t) => t.address === plan.token)
-  return { address: plan.token ?? 'native', symbol: token?.symbol, decimals: token?.decimals ?? 0 }
+/** One spend cap of a delegation: native value or an ERC-20 token, with what a call spends of it. */
+type Spend = {
+  kind: 'native' | 'erc20'
+  token: TokenInfo
+  /** The policy field of the cap: `native` or `tokens[i]`. */
+  field: string
+  total: bigint | undefined
+  period: ResolvedPeriod | undefined
+  amount: bigint
+}
+
+/** The spend caps of a delegation, and what `raw` (when given) spends of each. */
+function spendsOf(policy: ResolvedPolicy, plan: DelegationPlan, raw?: RawCall): Spend[] {
+  const spends: Spend[] = []
+  if (plan.nativeTotal !== undefined || plan.nativePeriod)
+    spends.push({
+      kind: 'native',
+      token: nativeInfo(policy),
+      field: 'native',
+      total: plan.nativeTotal,
+      period: plan.nativePeriod,
+      amount: raw?.value ?? 0n,
+    })
+  if (plan.scope === 'erc20') {
+    const token = policy.tokens.find((t) => t.address === plan.token)
+    spends.push({
+      kind: 'erc20',
+      token: {
+        address: plan.token ?? 'native',
+        symbol: token?.symbol,
+        decimals: token?.decimals ?? 0,
+      },
+      field: token?.field ?? 'tokens',
+      total: plan.erc20Total,
+      period: plan.erc20Period,
+      // transfer(address to, uint256 amount): the amount is the second word.
+      amount: raw ? hexToBigInt(slice(raw.data, 36, 68)) : 0n,
+    })
+  }
+  return spends
 }
 
 /** Mirrors `_getAvailableAmount` of the period transfer enforcers. */
@@ -218,58 +227,37 @@ function periodState(
   }
 }
 
-function consumePeriod(
-  period: ResolvedPeriod,
+function spendReason(
+  { kind, token, field, total, period, amount }: Spend,
+  usage: DelegationUsage,
   times: SessionTimes,
-  usage: PeriodUsage | undefined,
-  amount: bigint,
   now: number,
-): PeriodUsage {
-  const { currentPeriod, used } = periodState(period, times.periodStart, usage, now)
-  return { lastTransferPeriod: currentPeriod, transferredInCurrentPeriod: used + amount }
-}
-
-function spendReason(p: {
-  total: bigint | undefined
-  period: ResolvedPeriod | undefined
-  spent: bigint
-  periodUsage: PeriodUsage | undefined
-  amount: bigint
-  field: string
-  token: TokenInfo
-  times: SessionTimes
-  now: number
-  callIndex: number
-}): CheckReason | undefined {
-  if (p.total !== undefined && p.spent + p.amount > p.total)
-    return {
-      code: 'spend-over-cap',
-      callIndex: p.callIndex,
-      rule: `${p.field}.total`,
-      limit: p.total,
-      attempted: p.spent + p.amount,
-      message: `This would spend ${formatAmount(p.spent + p.amount, p.token)} in total, over the cap of ${formatAmount(p.total, p.token)}.`,
-    }
-  if (p.period) {
-    const state = periodState(p.period, p.times.periodStart, p.periodUsage, p.now)
+  callIndex: number,
+): CheckReason | undefined {
+  const overCap = (rule: string, limit: bigint, attempted: bigint, when: string): CheckReason => ({
+    code: 'spend-over-cap',
+    callIndex,
+    rule,
+    limit,
+    attempted,
+    message: `This would spend ${formatAmount(attempted, token)} ${when}, over the cap of ${formatAmount(limit, token)}.`,
+  })
+  const spent = (usage[`${kind}Spent`] ?? 0n) + amount
+  if (total !== undefined && spent > total)
+    return overCap(`${field}.total`, total, spent, 'in total')
+  if (period) {
+    const state = periodState(period, times.periodStart, usage[`${kind}Period`], now)
     if (!state.started)
       return {
         code: 'not-yet-valid',
-        callIndex: p.callIndex,
-        rule: `${p.field}.perPeriod`,
-        limit: p.times.periodStart,
-        attempted: p.now,
+        callIndex,
+        rule: `${field}.perPeriod`,
+        limit: times.periodStart,
+        attempted: now,
         message: 'The first spend period has not started yet.',
       }
-    if (p.amount > state.available)
-      return {
-        code: 'spend-over-cap',
-        callIndex: p.callIndex,
-        rule: `${p.field}.perPeriod`,
-        limit: p.period.amount,
-        attempted: state.used + p.amount,
-        message: `This would spend ${formatAmount(state.used + p.amount, p.token)} this period, over the cap of ${formatAmount(p.period.amount, p.token)}.`,
-      }
+    if (amount > state.available)
+      return overCap(`${field}.perPeriod`, period.amount, state.used + amount, 'this period')
   }
   return undefined
 }
@@ -290,34 +278,12 @@ function remainingOf(
       actionsUsed = usage.callsUsed ?? 0
       actionsLeft = Math.max(0, plan.limitedCalls - actionsUsed)
     }
-    const entries: [
-      TokenInfo,
-      bigint | undefined,
-      ResolvedPeriod | undefined,
-      bigint,
-      PeriodUsage | undefined,
-    ][] = []
-    if (plan.nativeTotal !== undefined || plan.nativePeriod)
-      entries.push([
-        nativeInfo(policy),
-        plan.nativeTotal,
-        plan.nativePeriod,
-        usage.nativeSpent ?? 0n,
-        usage.nativePeriod,
-      ])
-    if (plan.scope === 'erc20')
-      entries.push([
-        tokenInfo(policy, plan),
-        plan.erc20Total,
-        plan.erc20Period,
-        usage.erc20Spent ?? 0n,
-        usage.erc20Period,
-      ])
-    for (const [token, total, period, spent, periodUsage] of entries) {
+    for (const { kind, token, total, period } of spendsOf(policy, plan)) {
+      const used = usage[`${kind}Spent`] ?? 0n
       if (total !== undefined)
-        spend.push({ token, limit: total, used: spent, left: total > spent ? total - spent : 0n })
+        spend.push({ token, limit: total, used, left: total > used ? total - used : 0n })
       if (period) {
-        const current = periodState(period, times.periodStart, periodUsage, now)
+        const current = periodState(period, times.periodStart, usage[`${kind}Period`], now)
         spend.push({
           token,
           period: period.period,

@@ -1,15 +1,15 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import type { Address, Client, Hex } from 'viem'
 import { delegationManagerAbi } from '../accounts/abis.js'
-import { PolicyEnvironmentError } from '../errors/policy.js'
 import { parseAbi, readContract } from '../viem.js'
-import type { CompiledDelegation } from './toCaveats.js'
+import { type CompiledDelegation, enforcerAddress } from './toCaveats.js'
 import type { DelegationUsage, PolicyUsage } from './types.js'
 
-const callCountsAbi = parseAbi(['function callCounts(address, bytes32) view returns (uint256)'])
-const spentMapAbi = parseAbi(['function spentMap(address, bytes32) view returns (uint256)'])
-const periodicAllowancesAbi = parseAbi([
-  'function periodicAllowances(address, bytes32) view returns (uint256 periodAmount, uint256 periodDuration, uint256 startDate, uint256 lastTransferPeriod, uint256 transferredInCurrentPeriod)',
+const enforcerAbi = parseAbi([
+  'function callCounts(address, bytes32) view returns (uint256)',
+  'function spentMap(address, bytes32) view returns (uint256)',
+  // periodAmount, periodDuration, startDate, lastTransferPeriod, transferredInCurrentPeriod
+  'function periodicAllowances(address, bytes32) view returns (uint256, uint256, uint256, uint256, uint256)',
 ])
 
 export type ReadUsageParameters = {
@@ -28,33 +28,28 @@ export async function readUsage({
   delegations,
 }: ReadUsageParameters): Promise<ReadUsageReturnType> {
   const manager = environment.DelegationManager as Address
-  const enforcer = (name: string): Address => {
-    const address = environment.caveatEnforcers[name]
-    if (!address) throw new PolicyEnvironmentError({ enforcer: name })
-    return address
-  }
   const entries = await Promise.all(
     delegations.map(async ({ delegation, hash }): Promise<[string, DelegationUsage]> => {
       const { plan } = delegation
+      const read = (name: string, functionName: 'callCounts' | 'spentMap') =>
+        readContract(client, {
+          address: enforcerAddress(environment, name),
+          abi: enforcerAbi,
+          functionName,
+          args: [manager, hash],
+        })
       const periodOf = async (name: string) => {
         const [, , startDate, lastTransferPeriod, transferredInCurrentPeriod] = await readContract(
           client,
           {
-            address: enforcer(name),
-            abi: periodicAllowancesAbi,
+            address: enforcerAddress(environment, name),
+            abi: enforcerAbi,
             functionName: 'periodicAllowances',
             args: [manager, hash],
           },
         )
         return startDate === 0n ? undefined : { lastTransferPeriod, transferredInCurrentPeriod }
       }
-      const spentOf = (name: string) =>
-        readContract(client, {
-          address: enforcer(name),
-          abi: spentMapAbi,
-          functionName: 'spentMap',
-          args: [manager, hash],
-        })
       const [disabled, callsUsed, nativeSpent, nativePeriod, erc20Spent, erc20Period] =
         await Promise.all([
           readContract(client, {
@@ -63,17 +58,14 @@ export async function readUsage({
             functionName: 'disabledDelegations',
             args: [hash],
           }),
-          plan.limitedCalls !== undefined
-            ? readContract(client, {
-                address: enforcer('LimitedCallsEnforcer'),
-                abi: callCountsAbi,
-                functionName: 'callCounts',
-                args: [manager, hash],
-              })
+          plan.limitedCalls !== undefined ? read('LimitedCallsEnforcer', 'callCounts') : undefined,
+          plan.nativeTotal !== undefined
+            ? read('NativeTokenTransferAmountEnforcer', 'spentMap')
             : undefined,
-          plan.nativeTotal !== undefined ? spentOf('NativeTokenTransferAmountEnforcer') : undefined,
           plan.nativePeriod ? periodOf('NativeTokenPeriodTransferEnforcer') : undefined,
-          plan.erc20Total !== undefined ? spentOf('ERC20TransferAmountEnforcer') : undefined,
+          plan.erc20Total !== undefined
+            ? read('ERC20TransferAmountEnforcer', 'spentMap')
+            : undefined,
           plan.erc20Period ? periodOf('ERC20PeriodTransferEnforcer') : undefined,
         ])
       const usage: DelegationUsage = { disabled }

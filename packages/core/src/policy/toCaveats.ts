@@ -1,8 +1,8 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import type { Address, Hex } from 'viem'
 import { PolicyEnvironmentError } from '../errors/policy.js'
+import { concatHex, numberToHex } from '../viem.js'
 import type { Policy } from './definePolicy.js'
-import { enforcerTerms } from './enforcerTerms.js'
 import { type DelegationPlan, type DelegationScope, planDelegations } from './planDelegations.js'
 import { resolvePolicy } from './resolvePolicy.js'
 import { getSessionTimes, type SessionTimes } from './sessionTimes.js'
@@ -31,6 +31,55 @@ export type ToCaveatsParameters = {
 
 export type ToCaveatsReturnType = CompiledDelegation[]
 
+/** The address of an enforcer in the environment; throws `PolicyEnvironmentError` when it lists none. */
+export function enforcerAddress(
+  environment: Pick<SmartAccountsEnvironment, 'caveatEnforcers'>,
+  name: string,
+): Address {
+  const address = environment.caveatEnforcers[name]
+  if (!address) throw new PolicyEnvironmentError({ enforcer: name })
+  return address
+}
+
+// Terms layouts the enforcers decode (as @metamask/delegation-core's create*Terms builders encode them).
+
+/** Packed uint256 words. */
+const words = (...values: (bigint | number)[]): Hex =>
+  concatHex(values.map((value) => numberToHex(value, { size: 32 })))
+
+/** Packed 20-byte addresses. */
+const addresses = (list: readonly Address[]): Hex =>
+  concatHex(list.map((address) => address.toLowerCase() as Hex))
+
+/**
+ * The caveats every delegation of a session starts with: RedeemerEnforcer (only `redeemer` may
+ * redeem) and, when the session has times, TimestampEnforcer (uint128 after, uint128 before; 0 = unset).
+ */
+export function sessionCaveats(
+  environment: ToCaveatsParameters['environment'],
+  redeemer: Address,
+  times: SessionTimes,
+  args: Hex,
+): Caveat[] {
+  const caveats = [
+    {
+      enforcer: enforcerAddress(environment, 'RedeemerEnforcer'),
+      terms: addresses([redeemer]),
+      args,
+    },
+  ]
+  if (times.notBefore > 0 || times.expiresAt > 0)
+    caveats.push({
+      enforcer: enforcerAddress(environment, 'TimestampEnforcer'),
+      terms: concatHex([
+        numberToHex(times.notBefore, { size: 16 }),
+        numberToHex(times.expiresAt, { size: 16 }),
+      ]),
+      args,
+    })
+  return caveats
+}
+
 /**
  * Compiles a policy onto Delegation Framework caveat enforcers: one delegation per scope that
  * cannot share enforcers (contract calls, native transfers, each ERC-20). https://sessionkit.dev/policy#compile
@@ -40,83 +89,43 @@ export function toCaveats(policy: Policy, parameters: ToCaveatsParameters): ToCa
   const grantedAt = parameters.grantedAt ?? Math.floor(Date.now() / 1000)
   const resolved = resolvePolicy(policy, { now: grantedAt })
   const times = getSessionTimes(resolved, grantedAt)
-  const enforcer = (name: string): Address => {
-    const address = environment.caveatEnforcers[name]
-    if (!address) throw new PolicyEnvironmentError({ enforcer: name })
-    return address
-  }
-  const caveat = (name: string, terms: Hex): Caveat => ({
-    enforcer: enforcer(name),
-    terms,
-    args: '0x00',
-  })
 
   return planDelegations(resolved).map((plan) => {
-    const caveats: Caveat[] = [caveat('RedeemerEnforcer', enforcerTerms.redeemer([redeemer]))]
-    if (times.notBefore > 0 || times.expiresAt > 0)
-      caveats.push(
-        caveat('TimestampEnforcer', enforcerTerms.timestamp(times.notBefore, times.expiresAt)),
-      )
+    const caveats = sessionCaveats(environment, redeemer, times, '0x00')
+    const add = (name: string, terms: Hex) =>
+      caveats.push({ enforcer: enforcerAddress(environment, name), terms, args: '0x00' })
+    const { targets, nativePeriod, erc20Period } = plan
     if (plan.scope === 'calls') {
-      caveats.push(
-        caveat('AllowedTargetsEnforcer', enforcerTerms.allowedTargets(plan.targets ?? [])),
-      )
-      caveats.push(
-        caveat('AllowedMethodsEnforcer', enforcerTerms.allowedMethods(plan.selectors ?? [])),
-      )
+      add('AllowedTargetsEnforcer', addresses(targets ?? []))
+      add('AllowedMethodsEnforcer', concatHex(plan.selectors ?? []))
+      // uint256 start index, then the exact bytes.
       for (const rule of plan.calldata ?? [])
-        caveats.push(
-          caveat('AllowedCalldataEnforcer', enforcerTerms.allowedCalldata(rule.offset, rule.bytes)),
-        )
+        add('AllowedCalldataEnforcer', concatHex([words(rule.offset), rule.bytes]))
     }
     if (plan.scope === 'native') {
-      if (plan.targets)
-        caveats.push(caveat('AllowedTargetsEnforcer', enforcerTerms.allowedTargets(plan.targets)))
-      caveats.push(
-        caveat('ExactCalldataEnforcer', enforcerTerms.exactCalldata(plan.exactCalldata ?? '0x')),
-      )
+      if (targets) add('AllowedTargetsEnforcer', addresses(targets))
+      add('ExactCalldataEnforcer', plan.exactCalldata ?? '0x')
     }
-    if (plan.valueLte)
-      caveats.push(caveat('ValueLteEnforcer', enforcerTerms.valueLte(plan.valueLte.limit)))
-    if (plan.limitedCalls !== undefined)
-      caveats.push(caveat('LimitedCallsEnforcer', enforcerTerms.limitedCalls(plan.limitedCalls)))
+    if (plan.valueLte) add('ValueLteEnforcer', words(plan.valueLte.limit))
+    if (plan.limitedCalls !== undefined) add('LimitedCallsEnforcer', words(plan.limitedCalls))
     if (plan.nativeTotal !== undefined)
-      caveats.push(
-        caveat(
-          'NativeTokenTransferAmountEnforcer',
-          enforcerTerms.nativeTokenTransferAmount(plan.nativeTotal),
-        ),
+      add('NativeTokenTransferAmountEnforcer', words(plan.nativeTotal))
+    // Period enforcers: uint256 amount, uint256 duration, uint256 start date (ERC-20: after the token).
+    if (nativePeriod)
+      add(
+        'NativeTokenPeriodTransferEnforcer',
+        words(nativePeriod.amount, nativePeriod.seconds, times.periodStart),
       )
-    if (plan.nativePeriod)
-      caveats.push(
-        caveat(
-          'NativeTokenPeriodTransferEnforcer',
-          enforcerTerms.nativeTokenPeriodTransfer(
-            plan.nativePeriod.amount,
-            plan.nativePeriod.seconds,
-            times.periodStart,
-          ),
-        ),
-      )
-    if (plan.token && plan.erc20Total !== undefined)
-      caveats.push(
-        caveat(
-          'ERC20TransferAmountEnforcer',
-          enforcerTerms.erc20TransferAmount(plan.token, plan.erc20Total),
-        ),
-      )
-    if (plan.token && plan.erc20Period)
-      caveats.push(
-        caveat(
+    if (plan.token) {
+      const token = addresses([plan.token])
+      if (plan.erc20Total !== undefined)
+        add('ERC20TransferAmountEnforcer', concatHex([token, words(plan.erc20Total)]))
+      if (erc20Period)
+        add(
           'ERC20PeriodTransferEnforcer',
-          enforcerTerms.erc20PeriodTransfer(
-            plan.token,
-            plan.erc20Period.amount,
-            plan.erc20Period.seconds,
-            times.periodStart,
-          ),
-        ),
-      )
+          concatHex([token, words(erc20Period.amount, erc20Period.seconds, times.periodStart)]),
+        )
+    }
     return { id: plan.id, scope: plan.scope, token: plan.token, caveats, plan, times }
   })
 }

@@ -99,41 +99,37 @@ function readMetadataOrThrow(
   return result
 }
 
-/** The normalized metadata, or the name of the first bad field. */
+const isString = (value: unknown) => typeof value === 'string'
+
+/** The stored fields in the order they are checked, each with its check and whether it may be left out. */
+const metadataFields: [field: string, valid: (value: unknown) => unknown, optional?: true][] = [
+  ['version', (value) => value === storedSessionVersion],
+  ['id', (value) => isNonEmptyString(value) && value.length <= maxIdLength],
+  ['chainId', isChainId],
+  ['account', isAddressLike],
+  ['appId', isNonEmptyString],
+  ['owner', isAddressLike],
+  ['app', readApp],
+  ['sessionAccount', isAddressLike],
+  ['policy', (value) => value !== undefined && canonicalJson(value) !== undefined],
+  ['delegations', (value) => Array.isArray(value) && canonicalJson(value) !== undefined],
+  ['createdAt', isTime],
+  ['expiresAt', isTime, true],
+  ['revokedAt', isTime, true],
+  ['label', isString, true],
+]
+
+/** The normalized metadata (a copy, unknown fields dropped), or the name of the first bad field. */
 function readMetadata(value: unknown): StoredSessionMetadata | string {
   if (!isRecord(value)) return 'record'
-  const v = value
-  if (v.version !== storedSessionVersion) return 'version'
-  if (!isNonEmptyString(v.id) || v.id.length > maxIdLength) return 'id'
-  const scope = readScope(v)
-  if (!scope)
-    return !isChainId(v.chainId) ? 'chainId' : !isAddressLike(v.account) ? 'account' : 'appId'
-  if (!isAddressLike(v.owner)) return 'owner'
-  const app = readApp(v.app)
-  if (!app) return 'app'
-  if (!isAddressLike(v.sessionAccount)) return 'sessionAccount'
-  if (v.policy === undefined || canonicalJson(v.policy) === undefined) return 'policy'
-  if (!Array.isArray(v.delegations) || canonicalJson(v.delegations) === undefined)
-    return 'delegations'
-  if (!isTime(v.createdAt)) return 'createdAt'
-  if (v.expiresAt !== undefined && !isTime(v.expiresAt)) return 'expiresAt'
-  if (v.revokedAt !== undefined && !isTime(v.revokedAt)) return 'revokedAt'
-  if (v.label !== undefined && typeof v.label !== 'string') return 'label'
-  const metadata: StoredSessionMetadata = {
-    version: storedSessionVersion,
-    id: v.id,
-    ...scope,
-    owner: v.owner,
-    app,
-    sessionAccount: v.sessionAccount,
-    policy: structuredClone(v.policy),
-    delegations: structuredClone(v.delegations),
-    createdAt: v.createdAt as number,
+  const metadata: Record<string, unknown> = {}
+  for (const [field, valid, optional] of metadataFields) {
+    const item = value[field]
+    if (optional && item === undefined) continue
+    if (!valid(item)) return field
+    metadata[field] = field === 'app' ? readApp(item) : structuredClone(item)
   }
-  if (v.expiresAt !== undefined) metadata.expiresAt = v.expiresAt as number
-  if (v.revokedAt !== undefined) metadata.revokedAt = v.revokedAt as number
-  if (v.label !== undefined) metadata.label = v.label as string
-  return metadata
+  return metadata as StoredSessionMetadata
 }
 
 function readApp(value: unknown): StoredSessionApp | undefined {

@@ -8,7 +8,7 @@ export class ConnectionChangedError extends BaseError {
 
   constructor() {
     super(
-      'The connected account or chain changed while loading sessions. They reload for the new account; nothing to do.',
+      'The account or chain changed while loading sessions; they reload for the new one. Nothing to do.',
       {
         docsPath: '/react/errors#connectionchangederror',
       },

@@ -10,7 +10,7 @@ export class SessionProviderNotFoundError extends BaseError {
 
   constructor() {
     super(
-      'Session hooks must be used within `<SessionProvider config={sessionConfig}>` (inside WagmiProvider and QueryClientProvider), or be given `config`.',
+      'Session hooks need a `<SessionProvider>` above them (inside WagmiProvider and QueryClientProvider), or a `config` parameter.',
       { docsPath: '/react/SessionProvider' },
     )
   }
@@ -26,7 +26,7 @@ export class WagmiConfigMismatchError extends BaseError {
 
   constructor() {
     super(
-      'The session config was created from another wagmi config than the one in <WagmiProvider>. Pass the same wagmi config to createSessionConfig({ wagmi }) so sessions follow the account and chain the app shows.',
+      'The session config was made from another wagmi config than the one in <WagmiProvider>. Pass that one to createSessionConfig({ wagmi }).',
       { docsPath: '/react/SessionProvider' },
     )
   }
