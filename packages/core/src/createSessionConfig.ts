@@ -114,7 +114,7 @@ function originOf(url: unknown): string {
   if (typeof url !== 'string')
     throw new SessionParameterError({
       parameter: 'app.url',
-      message: 'must be the app URL, e.g. https://game.example.',
+      message: 'must be the app URL.',
     })
   try {
     return new URL(url).origin

@@ -127,7 +127,7 @@ export async function createSession(
   } catch (error) {
     if (isUserRejection(error)) throw new UserRejectedError({ cause: error })
     throw new BaseError(
-      'The wallet could not sign the session. Check the wallet is unlocked and on the right chain, then try again.',
+      'The wallet could not sign. Check it is unlocked and on the right chain, then try again.',
       {
         cause: error,
       },

@@ -27,7 +27,7 @@ export class PolicyUnenforceableError extends BaseError {
   field: string
 
   constructor({ field, message, fix }: { field: string; message: string; fix: string }) {
-    super(`${field}: ${message} No on-chain enforcer can check this, so it is refused. ${fix}`, {
+    super(`${field}: ${message} No on-chain enforcer can check this. ${fix}`, {
       docsPath: '/policy#enforceable-rules',
       metaMessages: [`Field: ${field}`],
     })
@@ -43,10 +43,9 @@ export class PolicyEnvironmentError extends BaseError {
   enforcer: string
 
   constructor({ enforcer }: { enforcer: string }) {
-    super(
-      `The environment has no address for ${enforcer}. Pass an environment whose caveatEnforcers lists it, or deploy the Delegation Framework there.`,
-      { docsPath: '/policy#compile' },
-    )
+    super(`The environment has no ${enforcer} in caveatEnforcers. Pass one that has.`, {
+      docsPath: '/policy#compile',
+    })
     this.enforcer = enforcer
   }
 }
@@ -60,7 +59,7 @@ export class CallNotCoveredError extends BaseError {
 
   constructor({ callIndex, reason }: { callIndex: number; reason: string }) {
     super(
-      `Call ${callIndex} is not covered by this session: ${reason} Check calls with checkCalls first, or ask for a policy that allows them.`,
+      `Call ${callIndex} is not covered by this session: ${reason} Ask for a policy that allows it.`,
       { docsPath: '/policy#select' },
     )
     this.callIndex = callIndex
@@ -75,13 +74,10 @@ export class PolicyCallDecodeError extends BaseError {
   callIndex: number
 
   constructor({ callIndex, cause }: { callIndex: number; cause: unknown }) {
-    super(
-      `Call ${callIndex} could not be encoded from its abi, functionName and args. Fix the call's arguments.`,
-      {
-        cause,
-        docsPath: '/policy#check',
-      },
-    )
+    super(`Call ${callIndex} could not be encoded. Fix its abi, functionName or args.`, {
+      cause,
+      docsPath: '/policy#check',
+    })
     this.callIndex = callIndex
   }
 }

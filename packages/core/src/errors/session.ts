@@ -57,7 +57,7 @@ export class SessionExhaustedError extends BaseError {
     reason,
     cause,
   }: { sessionId: string; reason?: CheckReason | undefined; cause?: unknown }) {
-    super('This session has used all it may. Create a new session with a larger budget.', {
+    super('This session is used up. Create a new session with a larger budget.', {
       cause,
       docsPath: '/errors#sessionexhaustederror',
       metaMessages: [`Session: ${sessionId}`, ...(reason ? [`Reason: ${reason.message}`] : [])],
@@ -80,7 +80,7 @@ export class SessionScopeError extends BaseError {
     reason,
     cause,
   }: { sessionId: string; reason: CheckReason; cause?: unknown }) {
-    super(`${reason.message} Nothing was sent. Ask the user for a session that allows it.`, {
+    super(`${reason.message} Nothing was sent; ask for a session that allows it.`, {
       cause,
       docsPath: '/errors#sessionscopeerror',
       metaMessages: [`Session: ${sessionId}`, `Rule: ${reason.rule}`, `Code: ${reason.code}`],
@@ -108,16 +108,12 @@ export class BundlerError extends BaseError {
     cause?: unknown
     details?: string | undefined
   }) {
-    super(
-      shortMessage ??
-        'The bundler did not accept or complete the action. Check that it is up, then try again.',
-      {
-        cause,
-        details,
-        docsPath: '/errors#bundlererror',
-        metaMessages: userOperationHash ? [`UserOperation: ${userOperationHash}`] : undefined,
-      },
-    )
+    super(shortMessage ?? 'The bundler failed the action. Check it is up, then try again.', {
+      cause,
+      details,
+      docsPath: '/errors#bundlererror',
+      metaMessages: userOperationHash ? [`UserOperation: ${userOperationHash}`] : undefined,
+    })
     this.userOperationHash = userOperationHash
   }
 }
@@ -144,13 +140,10 @@ export class UserRejectedError extends BaseError {
   override name = 'UserRejectedError' as const
 
   constructor({ cause }: { cause?: unknown } = {}) {
-    super(
-      'The wallet prompt was declined. Nothing was stored or sent; ask again when the user is ready.',
-      {
-        cause,
-        docsPath: '/errors#userrejectederror',
-      },
-    )
+    super('The user declined the wallet prompt; nothing was stored or sent. Ask again later.', {
+      cause,
+      docsPath: '/errors#userrejectederror',
+    })
   }
 }
 
@@ -163,7 +156,7 @@ export class AccountNotConnectedError extends BaseError {
   override name = 'AccountNotConnectedError' as const
 
   constructor({ cause }: { cause?: unknown } = {}) {
-    super('No wallet is connected. Connect a wallet with wagmi first.', {
+    super('No wallet is connected. Connect one first.', {
       cause,
       docsPath: '/errors#accountnotconnectederror',
     })
@@ -185,7 +178,7 @@ export class ChainNotConfiguredError extends BaseError {
     cause,
   }: { chainId: number | undefined; reason?: string | undefined; cause?: unknown }) {
     super(
-      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to the chains of createSessionConfig, or switch to a configured chain.`,
+      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to createSessionConfig's chains, or switch chains.`,
       { cause, docsPath: '/errors#chainnotconfigurederror' },
     )
     this.chainId = chainId
@@ -221,14 +214,11 @@ export class SessionMissingError extends BaseError {
   sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
-    super(
-      "This session's accounts are gone from the chain (was it reset?). Remove it and create a new session.",
-      {
-        cause,
-        docsPath: '/errors#sessionmissingerror',
-        metaMessages: [`Session: ${sessionId}`],
-      },
-    )
+    super("This session's accounts are gone from the chain (reset?). Create a new session.", {
+      cause,
+      docsPath: '/errors#sessionmissingerror',
+      metaMessages: [`Session: ${sessionId}`],
+    })
     this.sessionId = sessionId
   }
 }
@@ -248,14 +238,11 @@ export class SessionCallsRevertedError extends BaseError {
     receipt,
     cause,
   }: { userOperationHash: string; receipt?: unknown; cause?: unknown }) {
-    super(
-      'The action landed but its calls reverted; nothing changed. Check the session still allows them.',
-      {
-        cause,
-        docsPath: '/errors#sessioncallsrevertederror',
-        metaMessages: [`UserOperation: ${userOperationHash}`],
-      },
-    )
+    super('The calls reverted on chain; nothing changed. Check the session still allows them.', {
+      cause,
+      docsPath: '/errors#sessioncallsrevertederror',
+      metaMessages: [`UserOperation: ${userOperationHash}`],
+    })
     this.userOperationHash = userOperationHash
     this.receipt = receipt
   }

@@ -44,7 +44,7 @@ describe('SessionNotFoundError', () => {
     expect(error.name).toBe('SessionNotFoundError')
     expect(error.sessionId).toBe('abc')
     expect(error.shortMessage).toBe(
-      'Session "abc" was not found. List sessions again, or create a new one.',
+      'Session "abc" was not found. List sessions again, or create one.',
     )
   })
 })

@@ -55,13 +55,13 @@ function storageShortMessage(reason: SessionStorageErrorReason, sessionId: strin
     case 'tampered':
       return `${session} failed its integrity check and was not used. Remove it and create a new session.`
     case 'version':
-      return `${session} was written by an incompatible Sessionkit version. Remove it, or upgrade Sessionkit.`
+      return `${session} is from another Sessionkit version. Remove it, or upgrade Sessionkit.`
     case 'unavailable':
-      return 'Session storage needs IndexedDB and WebCrypto (a secure browser context). Elsewhere, use createMemoryStorage().'
+      return 'No IndexedDB or WebCrypto here (not a secure context?). Use createMemoryStorage().'
     case 'write-failed':
-      return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the browser's storage quota.`
+      return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the storage quota.`
     case 'invalid':
-      return 'Storage got an invalid session, patch or scope; nothing was written. Pass a complete StoredSession and a { chainId, account, appId } scope.'
+      return 'Storage got an invalid session, patch or scope; nothing was written. Fix what the details name.'
   }
 }
 
@@ -73,7 +73,7 @@ export class SessionNotFoundError extends BaseError {
   sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
-    super(`Session "${sessionId}" was not found. List sessions again, or create a new one.`, {
+    super(`Session "${sessionId}" was not found. List sessions again, or create one.`, {
       cause,
       docsPath: '/errors#sessionnotfounderror',
     })

@@ -109,11 +109,7 @@ export function checkCalls(
         rule: plan.valueLte.field,
         limit: plan.valueLte.limit,
         attempted: raw.value,
-        message: `The call sends ${formatAmount(raw.value, native)}, ${
-          plan.valueLte.limit === 0n
-            ? 'but this permission may not send native value.'
-            : `over the ${formatAmount(plan.valueLte.limit, native)} allowed per call.`
-        }`,
+        message: `The call sends ${formatAmount(raw.value, native)}, over the ${formatAmount(plan.valueLte.limit, native)} allowed per call.`,
       })
     const callsUsed = (current.callsUsed ?? 0) + 1
     if (plan.limitedCalls !== undefined && callsUsed > plan.limitedCalls)

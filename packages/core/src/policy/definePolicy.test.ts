@@ -153,7 +153,7 @@ describe('definePolicy', () => {
       'budget with no spender',
       { native: { total: 5n } },
       'native',
-      /nothing in the policy can send native value/,
+      /nothing can send native value/,
     ],
     [
       'token zero address',
@@ -220,13 +220,13 @@ describe('definePolicy', () => {
       'rule of wrong type',
       { calls: [call({ functions: [{ name: 'attack', args: { weapon: 12n } }] })] },
       'calls[0].functions[0].args.weapon',
-      /does not fit the argument type address/,
+      /is not a valid address \(12\)/,
     ],
     [
       'rule out of range',
       { calls: [call({ functions: [{ name: 'move', args: { direction: 300 } }] })] },
       'calls[0].functions[0].args.direction',
-      /does not fit the argument type uint8/,
+      /is not a valid uint8 \(300\)/,
     ],
     [
       'transfer on a capped token',
@@ -235,7 +235,7 @@ describe('definePolicy', () => {
         tokens: [{ address: usdc, decimals: 6, total: 1n }],
       },
       'calls[0].functions[0]',
-      /bypass the spend cap/,
+      /bypassing the cap/,
     ],
   ] as const)('error: %s', (_, policy, field, message) => {
     const error = errorOf(() => define(policy as unknown as Policy))
@@ -271,7 +271,7 @@ describe('definePolicy', () => {
         actions: 5,
       },
       'actions',
-      /counts calls of 2 separate delegations/,
+      /spans 2 delegations/,
     ],
     [
       'native budget shared',

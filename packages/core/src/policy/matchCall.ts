@@ -42,7 +42,7 @@ function calldataFailure(plan: DelegationPlan, data: Hex): MatchFailure | undefi
         rule: rule.field,
         limit: rule.bytes,
         attempted: attempted ?? 'calldata too short',
-        message: `The argument at ${rule.field} does not have the allowed value.`,
+        message: `${rule.field} does not allow this value.`,
       }
   }
   return undefined

@@ -109,7 +109,7 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     if (plans.length > 1)
       throw new PolicyUnenforceableError({
         field: 'actions',
-        message: `counts calls of ${plans.length} separate delegations (targets or functions with different argument rules or value limits), and ${unshared}.`,
+        message: `spans ${plans.length} delegations (different rules or value limits), and ${unshared}.`,
         fix: 'Give every target the same functions, rules and valueLimit, or leave actions out.',
       })
     for (const plan of plans) plan.limitedCalls = policy.actions
@@ -132,14 +132,14 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     if (spenders.length === 0)
       throw new PolicyValidationError({
         field: 'native',
-        message: 'sets a budget, but nothing in the policy can send native value.',
+        message: 'sets a budget, but nothing can send native value.',
         fix: 'Set native.transfers or a valueLimit, or leave native out.',
       })
     if (spenders.length > 1)
       throw new PolicyUnenforceableError({
         field: 'native',
         message: `is a budget shared by ${spenders.length} delegations (${spenders.map((s) => s.fields[0]).join(', ')}), and ${unshared}.`,
-        fix: 'Allow native value in one place only: plain transfers or one call target.',
+        fix: 'Allow native value in one place only.',
       })
     const spender = spenders[0] as DelegationPlan
     spender.nativeTotal = native.total

@@ -120,7 +120,7 @@ export function resolvePolicy(
           if (call.target === token.address && fn.selector === transferSelector)
             throw invalid(
               fn.field,
-              `allows transfer on ${token.address}, which would bypass the spend cap in ${token.field}.`,
+              `allows transfer on ${token.address}, bypassing the cap in ${token.field}.`,
               `Remove it: ${token.field} already allows capped transfers.`,
             )
 
@@ -331,7 +331,7 @@ function resolveCall(
   if (valueLimit > 0n && !functions.some((fn) => fn.payable))
     throw invalid(
       `${field}.valueLimit`,
-      'is set, but no allowed function is payable (only those may send value).',
+      'is set, but no allowed function is payable.',
       'Allow a payable function, or leave valueLimit out.',
     )
   return {
@@ -442,7 +442,7 @@ function resolveArgRules(args: unknown, abiItem: AbiFunction, field: string): Re
       throw new PolicyUnenforceableError({
         field: ruleField,
         message: `is a rule on a dynamic-type argument (${parameter.type}).`,
-        fix: 'Rule only static arguments (address, uint, bool, bytesN, fixed tuples).',
+        fix: 'Rule only static-type arguments.',
       })
     let bytes: Hex
     try {
@@ -450,8 +450,8 @@ function resolveArgRules(args: unknown, abiItem: AbiFunction, field: string): Re
     } catch (cause) {
       throw invalid(
         ruleField,
-        `does not fit the argument type ${parameter.type} (${String(value)}): ${(cause as { shortMessage?: string }).shortMessage ?? (cause as Error).message}`,
-        `Pass a ${parameter.type} value.`,
+        `is not a valid ${parameter.type} (${String(value)}): ${(cause as { shortMessage?: string }).shortMessage ?? (cause as Error).message}`,
+        'Pass a value of that type.',
       )
     }
     let offset = 4

@@ -24,7 +24,7 @@ export function getSessionTimes(policy: ResolvedPolicy, grantedAt: number): Sess
     throw new PolicyValidationError({
       field: 'grantedAt',
       message: `is not a unix time in seconds (${String(grantedAt)}).`,
-      fix: 'Pass the time the session was granted, in whole seconds.',
+      fix: 'Pass whole seconds.',
     })
   const { expiresAt, expiresIn, notBefore } = policy.validity
   const resolvedExpiry = expiresAt ?? (expiresIn !== undefined ? grantedAt + expiresIn : 0)

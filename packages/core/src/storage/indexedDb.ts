@@ -92,14 +92,14 @@ export function createIndexedDbStorage(
       throw new SessionStorageError({
         reason: 'corrupted',
         sessionId: id,
-        details: 'The encrypted session key is missing or truncated.',
+        details: 'The encrypted key is missing or truncated.',
       })
     const key = await guard(keys.load(db), 'unavailable', id)
     if (!key)
       throw new SessionStorageError({
         reason: 'corrupted',
         sessionId: id,
-        details: 'The wrapping key is missing from this browser profile.',
+        details: 'No wrapping key in this browser profile.',
       })
     try {
       const privateKey = await decryptPrivateKey(environment().subtle, key, encrypted, metadata)

@@ -23,7 +23,7 @@ export function assertSessionId(id: unknown): asserts id is string {
   if (!isNonEmptyString(id) || id.length > maxIdLength)
     throw new SessionStorageError({
       reason: 'invalid',
-      details: `id must be a non-empty string of at most ${maxIdLength} characters.`,
+      details: `id must be 1 to ${maxIdLength} characters.`,
     })
 }
 
@@ -33,8 +33,7 @@ export function assertScope(scope: unknown): SessionScope {
   if (!read)
     throw new SessionStorageError({
       reason: 'invalid',
-      details:
-        'scope must be { chainId: positive integer, account: address, appId: non-empty string }.',
+      details: 'scope must be { chainId, account, appId }.',
     })
   return read
 }
@@ -67,14 +66,14 @@ export function readStoredMetadata(value: unknown, id: string): StoredSessionMet
     throw new SessionStorageError({
       reason: 'tampered',
       sessionId: id,
-      details: 'The record is stored under another id than the one it carries.',
+      details: 'The record carries another id.',
     })
   return metadata
 }
 
 /** The error for a `put` that would replace a session of another scope under the same id. */
 export function idTakenError(id: string) {
-  return invalid(id, 'This id is already used by a session of another account, chain or app.')
+  return invalid(id, 'The id is taken by another account, chain or app.')
 }
 
 /** The errors the lazily loaded `update` (`update.ts`) throws. */

@@ -7,11 +7,8 @@ export class ConnectionChangedError extends BaseError {
   override name = 'ConnectionChangedError' as const
 
   constructor() {
-    super(
-      'The account or chain changed while loading sessions; they reload for the new one. Nothing to do.',
-      {
-        docsPath: '/react/errors#connectionchangederror',
-      },
-    )
+    super('The account or chain changed; sessions reload for it. Nothing to do.', {
+      docsPath: '/react/errors#connectionchangederror',
+    })
   }
 }

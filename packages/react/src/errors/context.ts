@@ -9,10 +9,9 @@ export class SessionProviderNotFoundError extends BaseError {
   override name = 'SessionProviderNotFoundError' as const
 
   constructor() {
-    super(
-      'Session hooks need a `<SessionProvider>` above them (inside WagmiProvider and QueryClientProvider), or a `config` parameter.',
-      { docsPath: '/react/SessionProvider' },
-    )
+    super('Session hooks need a <SessionProvider> above them, or a config parameter.', {
+      docsPath: '/react/SessionProvider',
+    })
   }
 }
 
@@ -26,7 +25,7 @@ export class WagmiConfigMismatchError extends BaseError {
 
   constructor() {
     super(
-      'The session config was made from another wagmi config than the one in <WagmiProvider>. Pass that one to createSessionConfig({ wagmi }).',
+      "The session config wraps another wagmi config than <WagmiProvider>'s. Pass that one to createSessionConfig.",
       { docsPath: '/react/SessionProvider' },
     )
   }

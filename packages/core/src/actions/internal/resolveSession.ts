@@ -77,7 +77,7 @@ export async function checkLoaded(
     snapshot = await session.usage.get({ fresh: options.fresh, defer: options.defer })
   } catch (cause) {
     throw new BaseError(
-      'Could not read the session’s state from the chain. Check the RPC connection, then try again.',
+      'Could not read the session from the chain. Check the RPC, then try again.',
       {
         cause,
       },
