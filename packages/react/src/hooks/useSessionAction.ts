@@ -7,12 +7,7 @@ import {
   type SessionConfig,
   sendSessionCallsMutationOptions,
 } from '@sessionkit/core'
-import {
-  type MutateOptions,
-  type UseMutationResult,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query'
+import type { MutateOptions, UseMutationResult } from '@tanstack/react-query'
 import type {
   Abi,
   ContractFunctionArgs,
@@ -21,6 +16,7 @@ import type {
   MulticallContracts,
   Narrow,
 } from 'viem'
+import { useMutation, useQueryClient } from '../utils/packages.js'
 import type { MutationParameter } from '../utils/query.js'
 import { invalidateSessionQueries } from '../utils/queryKeys.js'
 import { useSessionConfig } from './useSessionConfig.js'

@@ -1,6 +1,7 @@
 'use client'
 import type { SessionConfig } from '@sessionkit/core'
-import { type QueryFunctionContext, type QueryKey, useQuery } from '@tanstack/react-query'
+import type { QueryFunctionContext, QueryKey } from '@tanstack/react-query'
+import { useQuery } from './packages.js'
 import type { UseQueryReturnType } from './query.js'
 import { assertScope, type SessionScope } from './scope.js'
 
