@@ -85,7 +85,7 @@ const cache = new WeakMap<object, ResolvedPolicy>()
 const invalid = (field: string, message: string, fix: string) =>
   new PolicyValidationError({ field, message, fix })
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
 /** `undefined` stays `undefined`; anything else is resolved by `resolve`. */

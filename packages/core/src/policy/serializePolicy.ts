@@ -1,6 +1,7 @@
 import type { AbiParameter } from 'abitype'
 import { PolicyValidationError } from '../errors/policy.js'
 import { type DefinePolicyOptions, definePolicy, type Policy } from './definePolicy.js'
+import { isObject } from './resolvePolicy.js'
 
 /** Renders a policy as JSON; bigints become decimal strings. */
 export function serializePolicy(policy: Policy): string {
@@ -17,96 +18,61 @@ export function deserializePolicy(
   json: string | object,
   options: DefinePolicyOptions = {},
 ): Policy {
-  let data: Record<string, unknown>
+  const invalid = (field: string, message: string) =>
+    new PolicyValidationError({ field, message, fix: 'Pass what serializePolicy returned.' })
+  // A fresh copy either way: amounts are restored in place.
+  let data: unknown
   try {
-    data = (typeof json === 'string' ? JSON.parse(json) : structuredClone(json)) as Record<
-      string,
-      unknown
-    >
+    data = typeof json === 'string' ? JSON.parse(json) : structuredClone(json)
   } catch (cause) {
-    throw new PolicyValidationError({
-      field: 'policy',
-      message: `is not valid JSON (${(cause as Error).message}).`,
-      fix: 'Pass the string serializePolicy returned.',
-    })
+    throw invalid('policy', `is not valid JSON (${(cause as Error).message}).`)
   }
-  if (typeof data !== 'object' || data === null)
-    throw new PolicyValidationError({
-      field: 'policy',
-      message: 'is not an object.',
-      fix: 'Pass the string serializePolicy returned.',
-    })
-  const amount = (value: unknown, field: string) => {
-    if (value === undefined || typeof value === 'bigint') return value
-    if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value)
-    throw new PolicyValidationError({
-      field,
-      message: `is not a decimal amount (${String(value)}).`,
-      fix: 'Store amounts as decimal strings.',
-    })
+  if (!isObject(data)) throw invalid('policy', 'is not an object.')
+  /** Restores `object[key]` from a decimal string. */
+  const amount = (object: unknown, key: string, field: string) => {
+    if (!isObject(object)) return
+    const value = object[key]
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) object[key] = BigInt(value)
+    else if (value !== undefined && typeof value !== 'bigint')
+      throw invalid(`${field}.${key}`, `is not a decimal amount (${String(value)}).`)
   }
-  const period = (value: unknown, field: string) =>
-    value && typeof value === 'object'
-      ? { ...value, amount: amount((value as { amount: unknown }).amount, `${field}.amount`) }
-      : value
-  const spend = (value: Record<string, unknown>, field: string) => ({
-    ...value,
-    ...(value.total !== undefined ? { total: amount(value.total, `${field}.total`) } : {}),
-    ...(value.perPeriod !== undefined
-      ? { perPeriod: period(value.perPeriod, `${field}.perPeriod`) }
-      : {}),
-  })
-  const policy: Record<string, unknown> = { ...data }
-  if (data.native && typeof data.native === 'object')
-    policy.native = spend(data.native as Record<string, unknown>, 'native')
-  if (Array.isArray(data.tokens))
-    policy.tokens = data.tokens.map((token, i) => spend(token, `tokens[${i}]`))
+  const caps = Array.isArray(data.tokens)
+    ? data.tokens.map((token, i) => [token, `tokens[${i}]`])
+    : []
+  for (const [cap, field] of [[data.native, 'native'], ...caps]) {
+    amount(cap, 'total', field)
+    if (isObject(cap)) amount(cap.perPeriod, 'amount', `${field}.perPeriod`)
+  }
   if (Array.isArray(data.calls))
-    policy.calls = data.calls.map((call, i) => ({
-      ...call,
-      ...(call.valueLimit !== undefined
-        ? { valueLimit: amount(call.valueLimit, `calls[${i}].valueLimit`) }
-        : {}),
-      functions: Array.isArray(call.functions)
-        ? call.functions.map((fn: unknown) =>
-            reviveFunction(fn, Array.isArray(call.abi) ? call.abi : []),
-          )
-        : call.functions,
-    }))
-  return definePolicy(policy as Policy, options)
+    data.calls.forEach((call, i) => {
+      amount(call, 'valueLimit', `calls[${i}]`)
+      if (isObject(call) && Array.isArray(call.functions))
+        for (const fn of call.functions) reviveArgs(fn, Array.isArray(call.abi) ? call.abi : [])
+    })
+  return definePolicy(data as Policy, options)
 }
 
-function reviveFunction(
+/** Restores the bigints of a function permission's argument rules, in place, from the ABI types. */
+function reviveArgs(
   fn: unknown,
   abi: readonly { type?: string; name?: string; inputs?: readonly AbiParameter[] }[],
-): unknown {
-  if (typeof fn !== 'object' || fn === null) return fn
-  const { name, args } = fn as { name?: unknown; args?: Record<string, unknown> }
-  if (typeof name !== 'string' || typeof args !== 'object' || args === null) return fn
-  const fnName = name.split('(')[0]
+) {
+  if (!isObject(fn) || typeof fn.name !== 'string' || !isObject(fn.args)) return
+  const name = fn.name.split('(')[0]
   const inputs = abi
-    .filter((item) => item.type === 'function' && item.name === fnName)
+    .filter((item) => item.type === 'function' && item.name === name)
     .flatMap((item) => item.inputs ?? [])
-  const revived: Record<string, unknown> = {}
+  const args = fn.args
   for (const [key, rule] of Object.entries(args)) {
     const parameter = inputs.find((input, i) => input.name === key || String(i) === key)
-    if (!parameter) {
-      revived[key] = rule
-      continue
-    }
-    if (rule && typeof rule === 'object' && !Array.isArray(rule) && 'equals' in rule)
-      revived[key] = {
-        ...rule,
-        equals: reviveValue(parameter, (rule as { equals: unknown }).equals),
-      }
-    else if (rule && typeof rule === 'object' && !Array.isArray(rule) && 'oneOf' in rule)
-      revived[key] = {
-        ...rule,
-        oneOf: ((rule as { oneOf: unknown[] }).oneOf ?? []).map((v) => reviveValue(parameter, v)),
-      }
-    else revived[key] = reviveValue(parameter, rule)
+    if (!parameter) continue
+    const revive = (value: unknown) => reviveValue(parameter, value)
+    if (isObject(rule) && !Array.isArray(rule) && 'equals' in rule)
+      rule.equals = revive(rule.equals)
+    else if (isObject(rule) && !Array.isArray(rule) && 'oneOf' in rule)
+      rule.oneOf = Array.isArray(rule.oneOf) ? rule.oneOf.map(revive) : rule.oneOf
+    else args[key] = revive(rule)
   }
-  return { ...fn, args: revived }
 }
 
 function reviveValue(parameter: AbiParameter, value: unknown): unknown {
@@ -115,7 +81,7 @@ function reviveValue(parameter: AbiParameter, value: unknown): unknown {
     return value.map((v) =>
       reviveValue({ ...parameter, type: array[1] as string } as AbiParameter, v),
     )
-  if (parameter.type === 'tuple' && value && typeof value === 'object') {
+  if (parameter.type === 'tuple' && isObject(value)) {
     const components = (parameter as { components?: readonly AbiParameter[] }).components ?? []
     if (Array.isArray(value))
       return value.map((v, i) => (components[i] ? reviveValue(components[i], v) : v))
