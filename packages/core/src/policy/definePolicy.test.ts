@@ -271,7 +271,7 @@ describe('definePolicy', () => {
         actions: 5,
       },
       'actions',
-      /spans 2 delegations/,
+      /is a total over 2 delegations \(calls\[0\]\.functions\[0\], calls\[0\]\.functions\[1\]\)/,
     ],
     [
       'native budget shared',
@@ -280,7 +280,7 @@ describe('definePolicy', () => {
         native: { total: 10n, transfers: true },
       },
       'native',
-      /shared by 2 delegations/,
+      /is a total over 2 delegations/,
     ],
   ] as const)('error: unenforceable %s', (_, policy, field, message) => {
     const error = errorOf(() => define(policy as unknown as Policy))

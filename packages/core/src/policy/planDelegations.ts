@@ -3,9 +3,6 @@ import { PolicyUnenforceableError, PolicyValidationError } from '../errors/polic
 import type { ResolvedPeriod, ResolvedPolicy } from './resolvePolicy.js'
 import { transferSelector } from './resolvePolicy.js'
 
-/** Why a policy-wide total cannot span delegations. */
-const unshared = 'no enforcer shares a total between delegations'
-
 export type DelegationScope = 'calls' | 'native' | 'erc20'
 
 /** A calldata slice the AllowedCalldataEnforcer requires. */
@@ -40,80 +37,49 @@ export type DelegationPlan = {
 
 /** Splits a resolved policy into the smallest set of delegations whose enforcers express it exactly. */
 export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
-  type Group = {
-    targets: Address[]
-    selectors: Hex[]
-    calldata: CalldataRule[]
-    valueLimit: bigint
-    fields: string[]
-    key: string
-  }
-  const groups: Group[] = []
+  // Functions of a target with the same argument rules and value limit share a delegation.
+  const rulesKey = (plan: DelegationPlan) =>
+    `${plan.calldata?.map((rule) => `${rule.offset}:${rule.bytes}`)}#${plan.valueLte?.limit}`
+  const plans: DelegationPlan[] = []
   for (const call of policy.calls) {
-    const perTarget = new Map<string, Group>()
+    const own: DelegationPlan[] = []
     for (const fn of call.functions) {
-      const calldata = fn.rules.map((rule) => ({
-        offset: rule.offset,
-        bytes: rule.bytes,
-        field: rule.field,
-      }))
-      // Only payable functions may send value; the others get ValueLte(0).
-      const valueLimit = fn.payable ? call.valueLimit : 0n
-      const ruleKey = `${calldata.map((rule) => `${rule.offset}:${rule.bytes}`).join('|')}#${valueLimit}`
-      const group = perTarget.get(ruleKey)
-      if (group) {
-        group.selectors.push(fn.selector)
-        group.fields.push(fn.field)
-        continue
-      }
-      perTarget.set(ruleKey, {
+      const plan: DelegationPlan = {
+        id: '',
+        scope: 'calls',
         targets: [call.target],
         selectors: [fn.selector],
-        calldata,
-        valueLimit,
+        calldata: fn.rules.map(({ offset, bytes, field }) => ({ offset, bytes, field })),
+        // Only payable functions may send value; the others get ValueLte(0).
+        valueLte: { limit: fn.payable ? call.valueLimit : 0n, field: `${call.field}.valueLimit` },
         fields: [fn.field],
-        key: ruleKey,
-      })
+      }
+      const same = own.find((other) => rulesKey(other) === rulesKey(plan))
+      if (same) {
+        same.selectors?.push(fn.selector)
+        same.fields.push(fn.field)
+      } else own.push(plan)
     }
     // Targets with the very same functions, rules and value limit share a delegation: the cross product is exact.
-    for (const group of perTarget.values()) {
-      const key = `${[...group.selectors].sort().join(',')}#${group.key}`
-      const same = groups.find((g) => `${[...g.selectors].sort().join(',')}#${g.key}` === key)
+    const key = (plan: DelegationPlan) => `${[...(plan.selectors ?? [])].sort()}#${rulesKey(plan)}`
+    for (const plan of own) {
+      const same = plans.find((other) => key(other) === key(plan))
       if (same) {
-        same.targets.push(...group.targets)
-        same.fields.push(...group.fields)
-      } else groups.push(group)
+        same.targets?.push(call.target)
+        same.fields.push(...plan.fields)
+      } else {
+        plan.id = `calls:${plans.length}`
+        plans.push(plan)
+      }
     }
   }
 
-  const plans: DelegationPlan[] = groups.map((group, i) => ({
-    id: `calls:${i}`,
-    scope: 'calls',
-    targets: group.targets,
-    selectors: group.selectors,
-    calldata: group.calldata,
-    valueLte: {
-      limit: group.valueLimit,
-      field: `${group.fields[0]?.replace(/\.functions\[\d+\].*$/, '')}.valueLimit`,
-    },
-    fields: group.fields,
-  }))
-
-  if (policy.actions !== undefined) {
-    if (plans.length === 0)
-      throw new PolicyValidationError({
-        field: 'actions',
-        message: 'limits contract calls, but the policy allows none.',
-        fix: 'Add calls, or leave actions out.',
-      })
-    if (plans.length > 1)
-      throw new PolicyUnenforceableError({
-        field: 'actions',
-        message: `spans ${plans.length} delegations (different rules or value limits), and ${unshared}.`,
-        fix: 'Give every target the same functions, rules and valueLimit, or leave actions out.',
-      })
-    for (const plan of plans) plan.limitedCalls = policy.actions
-  }
+  if (policy.actions !== undefined)
+    only(plans, 'actions', [
+      'limits contract calls, but the policy allows none.',
+      'Add calls, or leave actions out.',
+      'Give every target the same functions, rules and valueLimit, or leave actions out.',
+    ]).limitedCalls = policy.actions
 
   const native = policy.native
   if (native?.transfers) {
@@ -126,22 +92,15 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     })
   }
   if (native && (native.total !== undefined || native.perPeriod !== undefined)) {
-    const spenders = plans.filter(
-      (plan) => plan.scope === 'native' || (plan.valueLte?.limit ?? 0n) > 0n,
+    const spender = only(
+      plans.filter((plan) => plan.scope === 'native' || (plan.valueLte?.limit ?? 0n) > 0n),
+      'native',
+      [
+        'sets a budget, but nothing can send native value.',
+        'Set native.transfers or a valueLimit, or leave native out.',
+        'Allow native value in one place only.',
+      ],
     )
-    if (spenders.length === 0)
-      throw new PolicyValidationError({
-        field: 'native',
-        message: 'sets a budget, but nothing can send native value.',
-        fix: 'Set native.transfers or a valueLimit, or leave native out.',
-      })
-    if (spenders.length > 1)
-      throw new PolicyUnenforceableError({
-        field: 'native',
-        message: `is a budget shared by ${spenders.length} delegations (${spenders.map((s) => s.fields[0]).join(', ')}), and ${unshared}.`,
-        fix: 'Allow native value in one place only.',
-      })
-    const spender = spenders[0] as DelegationPlan
     spender.nativeTotal = native.total
     spender.nativePeriod = native.perPeriod
     spender.fields.push('native')
@@ -162,4 +121,24 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     })
   }
   return plans
+}
+
+/**
+ * The one delegation a policy-wide total (`actions`, `native`) is enforced on. Refused when there is
+ * none, or several: no enforcer shares a total between delegations.
+ */
+function only(
+  candidates: DelegationPlan[],
+  field: string,
+  [none, noneFix, manyFix]: [string, string, string],
+): DelegationPlan {
+  if (candidates.length === 0)
+    throw new PolicyValidationError({ field, message: none, fix: noneFix })
+  if (candidates.length > 1)
+    throw new PolicyUnenforceableError({
+      field,
+      message: `is a total over ${candidates.length} delegations (${candidates.map((plan) => plan.fields[0]).join(', ')}), and no enforcer shares one between delegations.`,
+      fix: manyFix,
+    })
+  return candidates[0] as DelegationPlan
 }
