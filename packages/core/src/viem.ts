@@ -7,9 +7,7 @@
 
 export { getConnection, signTypedData } from '@wagmi/core'
 export {
-  bytesToBigInt,
   bytesToHex,
-  concat,
   concatHex,
   createClient,
   custom,
@@ -21,7 +19,6 @@ export {
   getContractAddress,
   hashStruct,
   hashTypedData,
-  hexToBigInt,
   hexToBytes,
   http,
   isAddress,
@@ -38,7 +35,6 @@ export {
   toFunctionSelector,
   toFunctionSignature,
   toHex,
-  zeroAddress,
 } from 'viem'
 export {
   createBundlerClient,

@@ -1,7 +1,7 @@
 import { ERC1967Proxy } from '@metamask/delegation-abis/bytecode'
 import type { Address, Hex } from 'viem'
 import {
-  concat,
+  concatHex,
   encodeAbiParameters,
   encodeFunctionData,
   getContractAddress,
@@ -59,7 +59,7 @@ function computeDeployment(
     functionName: 'initialize',
     args: [owner, [], [], []],
   })
-  const creationCode = concat([
+  const creationCode = concatHex([
     ERC1967Proxy as Hex,
     encodeAbiParameters([{ type: 'address' }, { type: 'bytes' }], [implementation, initcode]),
   ])

@@ -13,7 +13,7 @@ import type {
   UserOperation,
 } from 'viem/account-abstraction'
 import {
-  concat,
+  concatHex,
   encodeAbiParameters,
   encodeFunctionData,
   entryPoint07Abi,
@@ -115,7 +115,7 @@ export function getUserOperationDigest(parameters: {
       ],
     ),
   )
-  return keccak256(concat(['0x1901', domain, struct]))
+  return keccak256(concatHex(['0x1901', domain, struct]))
 }
 
 /**

@@ -30,7 +30,7 @@ import type { Policy } from '../policy/definePolicy.js'
 import { serializePolicy } from '../policy/serializePolicy.js'
 import { sessionCaveats, toCaveats } from '../policy/toCaveats.js'
 import { type StoredSession, storedSessionVersion } from '../storage/types.js'
-import { bytesToBigInt, generatePrivateKey, privateKeyToAccount, signTypedData } from '../viem.js'
+import { bytesToHex, generatePrivateKey, privateKeyToAccount, signTypedData } from '../viem.js'
 
 export type CreateSessionParameters = {
   /** What the session may do (from `definePolicy`). */
@@ -126,12 +126,9 @@ export async function createSession(
     )
   } catch (error) {
     if (isUserRejection(error)) throw new UserRejectedError({ cause: error })
-    throw new BaseError(
-      'The wallet could not sign. Check it is unlocked and on the right chain, then try again.',
-      {
-        cause: error,
-      },
-    )
+    throw new BaseError('The wallet could not sign. Check it is unlocked, then try again.', {
+      cause: error,
+    })
   }
   const root: Delegation = { ...unsignedRoot, signature: rootSignature }
   const rootHash = hashDelegation(root)
@@ -197,7 +194,7 @@ export async function createSession(
 }
 
 function randomSalt(): bigint {
-  return bytesToBigInt(crypto.getRandomValues(new Uint8Array(32)))
+  return BigInt(bytesToHex(crypto.getRandomValues(new Uint8Array(32))))
 }
 
 function randomId(): string {

@@ -17,7 +17,7 @@ export async function getDeployedEnvironment(chainId: number): Promise<SessionEn
   if (!environment)
     throw new ChainNotConfiguredError({
       chainId,
-      reason: `the Delegation Framework ${delegationFrameworkVersion} is not deployed there; pass its \`environment\``,
+      reason: `the Delegation Framework ${delegationFrameworkVersion} is not deployed there; pass an environment`,
     })
   return environment
 }

@@ -57,11 +57,11 @@ function storageShortMessage(reason: SessionStorageErrorReason, sessionId: strin
     case 'version':
       return `${session} is from another Sessionkit version. Remove it, or upgrade Sessionkit.`
     case 'unavailable':
-      return 'No IndexedDB or WebCrypto here (not a secure context?). Use createMemoryStorage().'
+      return 'No IndexedDB or WebCrypto here. Use createMemoryStorage().'
     case 'write-failed':
       return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the storage quota.`
     case 'invalid':
-      return 'Storage got an invalid session, patch or scope; nothing was written. Fix what the details name.'
+      return 'Invalid session, patch or scope; nothing was written. Fix what the details name.'
   }
 }
 

@@ -1,6 +1,6 @@
 import type { PolicyCallDecodeErrorType, PolicyValidationErrorType } from '../errors/policy.js'
 import type { SessionParameterErrorType } from '../errors/session.js'
-import { hexToBigInt, slice } from '../viem.js'
+import { slice } from '../viem.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
 import { matchCall, type RawCall } from './matchCall.js'
@@ -198,7 +198,7 @@ function spendsOf(policy: ResolvedPolicy, plan: DelegationPlan, raw?: RawCall): 
       total: plan.erc20Total,
       period: plan.erc20Period,
       // transfer(address to, uint256 amount): the amount is the second word.
-      amount: raw ? hexToBigInt(slice(raw.data, 36, 68)) : 0n,
+      amount: raw ? BigInt(slice(raw.data, 36, 68)) : 0n,
     })
   }
   return spends

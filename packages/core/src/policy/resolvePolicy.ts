@@ -8,7 +8,6 @@ import {
   parseAbiItem,
   toFunctionSelector,
   toFunctionSignature,
-  zeroAddress,
 } from '../viem.js'
 import type { Policy, PolicyPeriodInput } from './definePolicy.js'
 import type { PolicyPeriod } from './types.js'
@@ -121,7 +120,7 @@ export function resolvePolicy(
             throw invalid(
               fn.field,
               `allows transfer on ${token.address}, bypassing the cap in ${token.field}.`,
-              `Remove it: ${token.field} already allows capped transfers.`,
+              `Remove it; ${token.field} allows capped transfers.`,
             )
 
   const resolved: ResolvedPolicy = { calls, native, tokens, actions, validity }
@@ -143,7 +142,7 @@ function resolveAddress(value: unknown, field: string): Address {
       'Copy it again, or pass it in lower case.',
     )
   const address = getAddress(value)
-  if (address === zeroAddress) throw invalid(field, 'is the zero address.', 'Pass a real address.')
+  if (BigInt(address) === 0n) throw invalid(field, 'is the zero address.', 'Pass a real address.')
   return address
 }
 
@@ -308,11 +307,7 @@ function resolveCall(
   index: number,
 ): ResolvedCall {
   if (!Array.isArray(call.abi))
-    throw invalid(
-      `${field}.abi`,
-      'is not an ABI array.',
-      'Pass the contract ABI (JSON or parseAbi).',
-    )
+    throw invalid(`${field}.abi`, 'is not an ABI array.', 'Pass the contract ABI.')
   const abiFunctions = (call.abi as readonly unknown[]).filter(
     (item): item is AbiFunction => isObject(item) && item.type === 'function',
   )

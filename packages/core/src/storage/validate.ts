@@ -46,7 +46,7 @@ export function assertStoredSession(value: unknown): StoredSession {
   const metadata = readMetadataOrThrow(value, 'invalid', id)
   const privateKey = (value as Record<string, unknown>).privateKey
   if (typeof privateKey !== 'string' || !privateKeyPattern.test(privateKey))
-    throw invalid(id, 'privateKey must be a 32-byte hex string.')
+    throw invalid(id, 'privateKey must be 32 bytes of hex.')
   return { ...metadata, privateKey: privateKey as `0x${string}` }
 }
 
