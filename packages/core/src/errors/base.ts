@@ -12,11 +12,11 @@ export type BaseErrorType = BaseError & { name: 'SessionkitError' }
 /** Root of every Sessionkit error, shaped like viem's: a short message saying what to do next, details, docs path and a walkable cause. */
 export class BaseError extends Error {
   override name = 'SessionkitError'
-  shortMessage: string
-  details: string
-  docsPath: string | undefined
-  metaMessages: string[] | undefined
-  version = version
+  declare shortMessage: string
+  declare details: string
+  declare docsPath: string | undefined
+  declare metaMessages: string[] | undefined
+  declare version: string
 
   constructor(shortMessage: string, parameters: BaseErrorParameters = {}) {
     const details =
@@ -40,6 +40,7 @@ export class BaseError extends Error {
     this.details = details
     this.docsPath = parameters.docsPath
     this.metaMessages = parameters.metaMessages
+    this.version = version
   }
 
   /** Walks the cause chain; returns the deepest cause, or the first for which `fn` is true. */

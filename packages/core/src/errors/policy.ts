@@ -6,7 +6,7 @@ export type PolicyValidationErrorType = PolicyValidationError & { name: 'PolicyV
 export class PolicyValidationError extends BaseError {
   override name = 'PolicyValidationError' as const
   /** Path of the offending field, e.g. `calls[0].functions[1]` or `validity.expiresAt`. */
-  field: string
+  declare field: string
 
   constructor({ field, message, fix }: { field: string; message: string; fix: string }) {
     super(`${field}: ${message} ${fix}`, {
@@ -24,7 +24,7 @@ export type PolicyUnenforceableErrorType = PolicyUnenforceableError & {
 /** A policy rule that no deployed caveat enforcer can check on chain, refused so nothing is enforced only on the client. */
 export class PolicyUnenforceableError extends BaseError {
   override name = 'PolicyUnenforceableError' as const
-  field: string
+  declare field: string
 
   constructor({ field, message, fix }: { field: string; message: string; fix: string }) {
     super(`${field}: ${message} No on-chain enforcer can check this. ${fix}`, {
@@ -40,7 +40,7 @@ export type PolicyEnvironmentErrorType = PolicyEnvironmentError & { name: 'Polic
 /** The Delegation Framework environment lacks an enforcer the policy needs. */
 export class PolicyEnvironmentError extends BaseError {
   override name = 'PolicyEnvironmentError' as const
-  enforcer: string
+  declare enforcer: string
 
   constructor({ enforcer }: { enforcer: string }) {
     super(`The environment has no ${enforcer} in caveatEnforcers. Pass one that has.`, {
@@ -55,7 +55,7 @@ export type CallNotCoveredErrorType = CallNotCoveredError & { name: 'CallNotCove
 /** No compiled delegation of the session covers a call. */
 export class CallNotCoveredError extends BaseError {
   override name = 'CallNotCoveredError' as const
-  callIndex: number
+  declare callIndex: number
 
   constructor({ callIndex, reason }: { callIndex: number; reason: string }) {
     super(
@@ -71,7 +71,7 @@ export type PolicyCallDecodeErrorType = PolicyCallDecodeError & { name: 'PolicyC
 /** A call given as `{ address, abi, functionName, args }` could not be encoded. */
 export class PolicyCallDecodeError extends BaseError {
   override name = 'PolicyCallDecodeError' as const
-  callIndex: number
+  declare callIndex: number
 
   constructor({ callIndex, cause }: { callIndex: number; cause: unknown }) {
     super(`Call ${callIndex} could not be encoded. Fix its abi, functionName or args.`, {

@@ -6,8 +6,8 @@ export type SessionExpiredErrorType = SessionExpiredError & { name: 'SessionExpi
 /** The session's validity ended; it can no longer act. */
 export class SessionExpiredError extends BaseError {
   override name = 'SessionExpiredError' as const
-  sessionId: string
-  expiresAt: number | undefined
+  declare sessionId: string
+  declare expiresAt: number | undefined
 
   constructor({
     sessionId,
@@ -32,7 +32,7 @@ export type SessionRevokedErrorType = SessionRevokedError & { name: 'SessionRevo
 /** The session was revoked by its owner; it can no longer act. */
 export class SessionRevokedError extends BaseError {
   override name = 'SessionRevokedError' as const
-  sessionId: string
+  declare sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
     super('This session was revoked. Create a new session.', {
@@ -49,8 +49,8 @@ export type SessionExhaustedErrorType = SessionExhaustedError & { name: 'Session
 /** Every action or the whole budget of the session is used. */
 export class SessionExhaustedError extends BaseError {
   override name = 'SessionExhaustedError' as const
-  sessionId: string
-  reason: CheckReason | undefined
+  declare sessionId: string
+  declare reason: CheckReason | undefined
 
   constructor({
     sessionId,
@@ -72,8 +72,8 @@ export type SessionScopeErrorType = SessionScopeError & { name: 'SessionScopeErr
 /** The calls are outside what the session allows; nothing was sent. `reason` says which rule refused them. */
 export class SessionScopeError extends BaseError {
   override name = 'SessionScopeError' as const
-  sessionId: string
-  reason: CheckReason
+  declare sessionId: string
+  declare reason: CheckReason
 
   constructor({
     sessionId,
@@ -95,7 +95,7 @@ export type BundlerErrorType = BundlerError & { name: 'BundlerError' }
 /** The bundler refused, dropped or failed a UserOperation. The bundler's own error is the `cause`. */
 export class BundlerError extends BaseError {
   override name = 'BundlerError' as const
-  userOperationHash: string | undefined
+  declare userOperationHash: string | undefined
 
   constructor({
     shortMessage,
@@ -170,7 +170,7 @@ export type ChainNotConfiguredErrorType = ChainNotConfiguredError & {
 /** The connected chain has no bundler / paymaster settings in the session config, or no Delegation Framework deployment. */
 export class ChainNotConfiguredError extends BaseError {
   override name = 'ChainNotConfiguredError' as const
-  chainId: number | undefined
+  declare chainId: number | undefined
 
   constructor({
     chainId,
@@ -190,7 +190,7 @@ export type SessionParameterErrorType = SessionParameterError & { name: 'Session
 /** An action received a malformed parameter; nothing was sent or stored. */
 export class SessionParameterError extends BaseError {
   override name = 'SessionParameterError' as const
-  parameter: string
+  declare parameter: string
 
   constructor({
     parameter,
@@ -211,7 +211,7 @@ export type SessionMissingErrorType = SessionMissingError & { name: 'SessionMiss
 /** The session's delegations no longer exist on this chain (e.g. a devnet reset); it cannot be used. */
 export class SessionMissingError extends BaseError {
   override name = 'SessionMissingError' as const
-  sessionId: string
+  declare sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
     super("This session's accounts are gone from the chain (reset?). Create a new session.", {
@@ -230,8 +230,8 @@ export type SessionCallsRevertedErrorType = SessionCallsRevertedError & {
 /** The action was included on chain but its calls reverted (the chain refused them); nothing changed. */
 export class SessionCallsRevertedError extends BaseError {
   override name = 'SessionCallsRevertedError' as const
-  userOperationHash: string
-  receipt: unknown
+  declare userOperationHash: string
+  declare receipt: unknown
 
   constructor({
     userOperationHash,

@@ -29,8 +29,8 @@ export type SessionStorageErrorType = SessionStorageError & { name: 'SessionStor
 /** A session record could not be read or written; `reason` says why and `sessionId` which record. */
 export class SessionStorageError extends BaseError {
   override name = 'SessionStorageError'
-  reason: SessionStorageErrorReason
-  sessionId: string | undefined
+  declare reason: SessionStorageErrorReason
+  declare sessionId: string | undefined
 
   constructor({ reason, sessionId, cause, details }: SessionStorageErrorParameters) {
     super(storageShortMessage(reason, sessionId), {
@@ -70,7 +70,7 @@ export type SessionNotFoundErrorType = SessionNotFoundError & { name: 'SessionNo
 /** No session with this id exists for this account, chain and app. */
 export class SessionNotFoundError extends BaseError {
   override name = 'SessionNotFoundError'
-  sessionId: string
+  declare sessionId: string
 
   constructor({ sessionId, cause }: { sessionId: string; cause?: unknown }) {
     super(`Session "${sessionId}" was not found. List sessions again, or create one.`, {
