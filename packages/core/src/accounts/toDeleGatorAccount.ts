@@ -14,10 +14,11 @@ import type {
 } from 'viem/account-abstraction'
 import {
   concatHex,
-  encodeAbiParameters,
   encodeFunctionData,
   entryPoint07Abi,
   keccak256,
+  numberToHex,
+  pad,
   toHex,
   toPackedUserOperation,
   toSmartAccount,
@@ -64,6 +65,14 @@ const domainTypeHash = keccak256(
 const nameHash = keccak256(toHex('HybridDeleGator'))
 const versionHash = keccak256(toHex('1'))
 
+/** keccak256 of ABI-encoded static words (bytes32, address, uint256): each padded to 32 bytes. */
+const hashWords = (...words: (Hex | bigint)[]): Hex =>
+  keccak256(
+    concatHex(
+      words.map((word) => (typeof word === 'bigint' ? numberToHex(word, { size: 32 }) : pad(word))),
+    ),
+  )
+
 /**
  * The EIP-712 digest of `getUserOperationTypedData` (`userOperationTypedData.ts`), computed directly (same bytes as viem's
  * `hashTypedData`, without its per-field validation walk): the hot path of every action.
@@ -75,45 +84,24 @@ export function getUserOperationDigest(parameters: {
   entryPoint: Address
 }): Hex {
   const packed = toPackedUserOperation({ ...parameters.userOperation, signature: '0x' })
-  const domain = keccak256(
-    encodeAbiParameters(
-      [
-        { type: 'bytes32' },
-        { type: 'bytes32' },
-        { type: 'bytes32' },
-        { type: 'uint256' },
-        { type: 'address' },
-      ],
-      [domainTypeHash, nameHash, versionHash, BigInt(parameters.chainId), parameters.address],
-    ),
+  const domain = hashWords(
+    domainTypeHash,
+    nameHash,
+    versionHash,
+    BigInt(parameters.chainId),
+    parameters.address,
   )
-  const struct = keccak256(
-    encodeAbiParameters(
-      [
-        { type: 'bytes32' },
-        { type: 'address' },
-        { type: 'uint256' },
-        { type: 'bytes32' },
-        { type: 'bytes32' },
-        { type: 'bytes32' },
-        { type: 'uint256' },
-        { type: 'bytes32' },
-        { type: 'bytes32' },
-        { type: 'address' },
-      ],
-      [
-        packedUserOperationTypeHash,
-        packed.sender,
-        packed.nonce,
-        keccak256(packed.initCode),
-        keccak256(packed.callData),
-        packed.accountGasLimits,
-        packed.preVerificationGas,
-        packed.gasFees,
-        keccak256(packed.paymasterAndData),
-        parameters.entryPoint,
-      ],
-    ),
+  const struct = hashWords(
+    packedUserOperationTypeHash,
+    packed.sender,
+    packed.nonce,
+    keccak256(packed.initCode),
+    keccak256(packed.callData),
+    packed.accountGasLimits,
+    packed.preVerificationGas,
+    packed.gasFees,
+    keccak256(packed.paymasterAndData),
+    parameters.entryPoint,
   )
   return keccak256(concatHex(['0x1901', domain, struct]))
 }
