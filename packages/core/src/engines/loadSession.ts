@@ -79,20 +79,22 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
   const entries = stored.delegations as StoredSessionDelegation[]
   const rootEntry = entries.find((entry) => entry?.role === 'root')
   if (!rootEntry) throw corrupted('the root delegation is missing')
-  let root: Delegation
-  let leaves: { id: string; delegation: Delegation }[]
+  let root: { delegation: Delegation; hash: Hex }
+  let leaves: { id: string; delegation: Delegation; hash: Hex }[]
   try {
-    root = fromStoredDelegation(rootEntry.delegation)
-    leaves = entries
-      .filter((entry) => entry?.role === 'leaf')
-      .map((entry) => ({ id: entry.id, delegation: fromStoredDelegation(entry.delegation) }))
-    for (const d of [root, ...leaves.map((l) => l.delegation)])
-      if (!isAddress(d.delegate) || !isAddress(d.delegator) || !isHex(d.signature))
+    const revive = (entry: StoredSessionDelegation) => {
+      const delegation = fromStoredDelegation(entry.delegation)
+      const { delegate, delegator, signature } = delegation
+      if (!isAddress(delegate) || !isAddress(delegator) || !isHex(signature))
         throw new Error('malformed delegation')
+      return { id: entry.id, delegation, hash: hashDelegation(delegation) }
+    }
+    root = revive(rootEntry)
+    leaves = entries.filter((entry) => entry?.role === 'leaf').map(revive)
   } catch (cause) {
     throw corrupted('a stored delegation is malformed', cause)
   }
-  const rootHash = hashDelegation(root)
+  const rootHash = root.hash
   let compiled: CompiledDelegation[]
   try {
     compiled = toCaveats(policy, {
@@ -106,27 +108,21 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
   const sessionLeaves: SessionLeaf[] = compiled.map((c) => {
     const leaf = leaves.find((l) => l.id === c.id)
     if (!leaf) throw corrupted(`the delegation for scope "${c.id}" is missing`)
-    const same =
-      leaf.delegation.authority === rootHash &&
-      leaf.delegation.delegate.toLowerCase() === stored.sessionAccount.toLowerCase() &&
-      leaf.delegation.caveats.length === c.caveats.length &&
-      leaf.delegation.caveats.every(
-        (caveat, i) =>
-          caveat.enforcer.toLowerCase() === c.caveats[i]?.enforcer.toLowerCase() &&
-          caveat.terms === c.caveats[i]?.terms,
-      )
-    if (!same)
+    // The leaf must be exactly the compiled scope's delegation to the session account under the
+    // root: the same hash once those fields are put in (the salt and the signer are the leaf's own).
+    const expected = {
+      ...leaf.delegation,
+      delegate: stored.sessionAccount,
+      authority: rootHash,
+      caveats: c.caveats,
+    }
+    if (leaf.hash !== hashDelegation(expected))
       throw new SessionStorageError({
         reason: 'tampered',
         sessionId: stored.id,
         details: `the delegation for scope "${c.id}" does not match the stored policy`,
       })
-    return {
-      id: c.id,
-      hash: hashDelegation(leaf.delegation),
-      delegation: leaf.delegation,
-      compiled: c,
-    }
+    return { ...leaf, compiled: c }
   })
   let key: ReturnType<typeof privateKeyToAccount>
   try {
@@ -154,7 +150,7 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
     stored,
     policy,
     grantedAt,
-    root: { delegation: root, hash: rootHash },
+    root: { delegation: root.delegation, hash: rootHash },
     leaves: sessionLeaves,
     compiled,
     account,

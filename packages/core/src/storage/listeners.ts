@@ -4,9 +4,6 @@ import type { SessionStorageEvent, SessionStorageListener } from './types.js'
 export function createListeners() {
   const listeners = new Set<SessionStorageListener>()
   return {
-    get size() {
-      return listeners.size
-    },
     add(listener: SessionStorageListener): () => void {
       listeners.add(listener)
       return () => {
