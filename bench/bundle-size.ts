@@ -79,17 +79,17 @@ export const budgets = { coreReactMain: 25_000, uiMain: 12_000, uiCss: 4_000 }
 
 /**
  * What the test command enforces: the targets, except core+react, which misses its 25 kB target:
- * 26.6 kB measured (26,584 B; 28.5 kB before the last size pass). Rare paths (revoke and
+ * 26.5 kB measured (26,499 B; 28.5 kB before the last size pass). Rare paths (revoke and
  * the storage update, the published deployment table, the on-chain receipt lookup, a wallet's
  * UserOperation typed data, the tests' unchecked leaf selection) already load lazily. Of the rest,
  * about 3.6 kB gz are the error and refusal messages (tightened, each still naming the field, what
  * is wrong and what to do), 1.1 kB the ERC1967 proxy creation code every counterfactual address is
- * hashed from (each list, check, act and create derives one), 0.7 kB the 13 import statements left
- * (core and react import their packages once, in src/viem.ts and utils/packages.ts; the send path
- * still imports viem itself), and the rest code. The ceiling sits at most 0.1 kB above the
+ * hashed from (each list, check, act and create derives one), about 0.6 kB the import statements
+ * left (core and react import their packages once, in src/viem.ts and utils/packages.ts), and the
+ * rest code. The ceiling sits at most 0.1 kB above the
  * measured size so it can only shrink.
  */
-export const ceilings = { coreReactMain: 26_600, uiMain: budgets.uiMain, uiCss: budgets.uiCss }
+export const ceilings = { coreReactMain: 26_500, uiMain: budgets.uiMain, uiCss: budgets.uiCss }
 
 export const mainPath = `export {
   SessionProvider, createSessionConfig, definePolicy,
