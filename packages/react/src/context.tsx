@@ -1,14 +1,10 @@
 'use client'
 import type { SessionConfig } from '@sessionkit/core'
+import { useQueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
+import { createContext, useContext, useEffect } from 'react'
+import { WagmiContext } from 'wagmi'
 import { WagmiConfigMismatchError } from './errors/context.js'
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useQueryClient,
-  WagmiContext,
-} from './utils/packages.js'
 import { invalidateSessionQueries } from './utils/queryKeys.js'
 
 /** The session config of the nearest `<SessionProvider>`. */

@@ -1,12 +1,6 @@
 import { ERC1967Proxy } from '@metamask/delegation-abis/bytecode'
 import type { Address, Hex } from 'viem'
-import {
-  concatHex,
-  encodeAbiParameters,
-  encodeFunctionData,
-  getContractAddress,
-  pad,
-} from '../viem.js'
+import { concatHex, encodeAbiParameters, encodeFunctionData, getContractAddress, pad } from 'viem'
 import { hybridDeleGatorAbi, simpleFactoryAbi } from './abis.js'
 
 /** Where a counterfactual HybridDeleGator lives and how its factory deploys it. */

@@ -1,5 +1,5 @@
 import type { Address, Hex, TypedDataDomain } from 'viem'
-import { encodeAbiParameters, getAddress, hashStruct, hashTypedData } from '../viem.js'
+import { encodeAbiParameters, getAddress, hashStruct, hashTypedData } from 'viem'
 import { delegationComponents } from './abis.js'
 
 /** Authority of a root delegation: the delegator acts on its own authority. */

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { encodeAbiParameters, encodePacked } from '../viem.js'
+import { encodeAbiParameters, encodePacked } from 'viem'
 
 /** One call executed by an account (ERC-7579 execution). */
 export type Execution = { target: Address; value: bigint; callData: Hex }

@@ -7,22 +7,13 @@ import type {
   Transport,
   TypedDataDefinition,
 } from 'viem'
+import { concatHex, encodeFunctionData, keccak256, numberToHex, pad, toHex } from 'viem'
 import type {
   SmartAccount,
   SmartAccountImplementation,
   UserOperation,
 } from 'viem/account-abstraction'
-import {
-  concatHex,
-  encodeFunctionData,
-  entryPoint07Abi,
-  keccak256,
-  numberToHex,
-  pad,
-  toHex,
-  toPackedUserOperation,
-  toSmartAccount,
-} from '../viem.js'
+import { entryPoint07Abi, toPackedUserOperation, toSmartAccount } from 'viem/account-abstraction'
 import { hybridDeleGatorAbi } from './abis.js'
 import { type DeleGatorEnvironment, getDeleGatorDeployment } from './counterfactual.js'
 import { encodeExecutions } from './executions.js'

@@ -1,4 +1,7 @@
+import { signTypedData } from '@wagmi/core'
 import type { Address, Hex } from 'viem'
+import { bytesToHex } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { getDeleGatorDeployment } from '../accounts/counterfactual.js'
 import {
   type Delegation,
@@ -30,7 +33,6 @@ import type { Policy } from '../policy/definePolicy.js'
 import { serializePolicy } from '../policy/serializePolicy.js'
 import { sessionCaveats, toCaveats } from '../policy/toCaveats.js'
 import { type StoredSession, storedSessionVersion } from '../storage/types.js'
-import { bytesToHex, generatePrivateKey, privateKeyToAccount, signTypedData } from '../viem.js'
 
 export type CreateSessionParameters = {
   /** What the session may do (from `definePolicy`). */

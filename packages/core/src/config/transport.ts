@@ -1,5 +1,5 @@
 import type { EIP1193RequestFn, Transport } from 'viem'
-import { custom, http } from '../viem.js'
+import { custom, http } from 'viem'
 
 /** Which service a JSON-RPC request went to. */
 export type SessionRequestTarget = 'chain' | 'bundler' | 'paymaster'

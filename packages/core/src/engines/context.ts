@@ -1,3 +1,4 @@
+import { getConnection } from '@wagmi/core'
 import type { Address } from 'viem'
 import { type DeleGatorDeployment, getDeleGatorDeployment } from '../accounts/counterfactual.js'
 import type { SessionConfig } from '../createSessionConfig.js'
@@ -8,7 +9,6 @@ import {
   SessionParameterError,
 } from '../errors/session.js'
 import type { SessionScope } from '../storage/types.js'
-import { getConnection } from '../viem.js'
 import type { Engine } from './createEngines.js'
 
 /** Who is acting: the connected wallet, its smart account, the chain and its engine. */

@@ -1,5 +1,8 @@
 import type { Chain, Client, PublicClient, Transport } from 'viem'
+import { createClient, publicActions } from 'viem'
 import type { BundlerClient, PaymasterClient } from 'viem/account-abstraction'
+import { createBundlerClient, createPaymasterClient } from 'viem/account-abstraction'
+import { getBlock } from 'viem/actions'
 import { getDeployedEnvironment, type SessionEnvironment } from '../config/environment.js'
 import {
   requestTransport,
@@ -8,13 +11,6 @@ import {
 } from '../config/transport.js'
 import type { SessionChainConfig, SessionConfig } from '../createSessionConfig.js'
 import { ChainNotConfiguredError } from '../errors/session.js'
-import {
-  createBundlerClient,
-  createClient,
-  createPaymasterClient,
-  getBlock,
-  publicActions,
-} from '../viem.js'
 import { createFeeCache, type FeeCache } from './fees.js'
 import { createGasBook, type GasBook, type GasMargins } from './gas.js'
 import type { SessionRuntime } from './loadSession.js'

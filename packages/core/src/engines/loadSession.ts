@@ -1,4 +1,6 @@
 import type { Address, Hex } from 'viem'
+import { isAddress, isHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import {
   type Delegation,
   fromStoredDelegation,
@@ -11,7 +13,6 @@ import type { Policy } from '../policy/definePolicy.js'
 import { deserializePolicy } from '../policy/serializePolicy.js'
 import { type CompiledDelegation, toCaveats } from '../policy/toCaveats.js'
 import type { StoredSession } from '../storage/types.js'
-import { isAddress, isHex, privateKeyToAccount } from '../viem.js'
 import type { Engine } from './createEngines.js'
 import { createUsageCache, type UsageCache } from './usage.js'
 

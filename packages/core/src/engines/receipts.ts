@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import type { UserOperationReceipt } from 'viem/account-abstraction'
+import { getUserOperationReceipt } from 'viem/account-abstraction'
 import { BundlerError } from '../errors/session.js'
-import { getUserOperationReceipt } from '../viem.js'
 import type { Engine } from './createEngines.js'
 
 type StatusResult = { status?: string; transactionHash?: Hex | null } | null

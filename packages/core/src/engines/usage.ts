@@ -1,9 +1,9 @@
 import type { Hex } from 'viem'
+import { readContract } from 'viem/actions'
 import { delegationManagerAbi } from '../accounts/abis.js'
 import { readUsage } from '../policy/readUsage.js'
 import type { PolicyCall } from '../policy/toRawCall.js'
 import type { PolicyUsage } from '../policy/types.js'
-import { readContract } from '../viem.js'
 import type { Engine } from './createEngines.js'
 import type { SessionLeaf } from './loadSession.js'
 

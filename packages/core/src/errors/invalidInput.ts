@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { isAddress } from '../viem.js'
+import { isAddress } from 'viem'
 import { BaseError } from './base.js'
 import { SessionParameterError } from './session.js'
 

@@ -1,6 +1,6 @@
+import { slice } from 'viem'
 import type { PolicyCallDecodeErrorType, PolicyValidationErrorType } from '../errors/policy.js'
 import type { SessionParameterErrorType } from '../errors/session.js'
-import { slice } from '../viem.js'
 import type { Policy } from './definePolicy.js'
 import { formatAmount } from './formatPolicy.js'
 import { matchCall, type RawCall } from './matchCall.js'

@@ -1,6 +1,6 @@
+import { isAddress } from 'viem'
 import { assertAddress, assertArray, assertObject, invalid } from '../errors/invalidInput.js'
 import { PolicyValidationError } from '../errors/policy.js'
-import { isAddress } from '../viem.js'
 import * as check from './checkCalls.js'
 import type { Policy } from './definePolicy.js'
 import * as usage from './readUsage.js'

@@ -1,8 +1,8 @@
 import type { AbiParameter } from 'abitype'
+import { maxUint256 } from 'viem'
 import { assertObject } from '../errors/invalidInput.js'
 import type { PolicyValidationErrorType } from '../errors/policy.js'
 import type { SessionParameterErrorType } from '../errors/session.js'
-import { maxUint256 } from '../viem.js'
 import type { Policy } from './definePolicy.js'
 import {
   formatAmount,

@@ -1,4 +1,4 @@
-import { formatUnits } from '../viem.js'
+import { formatUnits } from 'viem'
 import type { PolicyPeriod, TokenInfo } from './types.js'
 
 /** `1.5 USDC`, or the raw amount with `units of 0x…` when the symbol is unknown. */

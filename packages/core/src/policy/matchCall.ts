@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { size, slice } from '../viem.js'
+import { size, slice } from 'viem'
 import type { DelegationPlan } from './planDelegations.js'
 import { transferSelector } from './resolvePolicy.js'
 

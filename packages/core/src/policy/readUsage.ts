@@ -1,7 +1,8 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import type { Address, Client, Hex } from 'viem'
+import { parseAbi } from 'viem'
+import { readContract } from 'viem/actions'
 import { delegationManagerAbi } from '../accounts/abis.js'
-import { parseAbi, readContract } from '../viem.js'
 import { type CompiledDelegation, enforcerAddress } from './toCaveats.js'
 import type { DelegationUsage, PolicyUsage } from './types.js'
 

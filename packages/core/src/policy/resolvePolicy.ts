@@ -1,6 +1,5 @@
 import type { AbiFunction, AbiParameter } from 'abitype'
 import type { Address, Hex } from 'viem'
-import { PolicyUnenforceableError, PolicyValidationError } from '../errors/policy.js'
 import {
   encodeAbiParameters,
   getAddress,
@@ -8,7 +7,8 @@ import {
   parseAbiItem,
   toFunctionSelector,
   toFunctionSignature,
-} from '../viem.js'
+} from 'viem'
+import { PolicyUnenforceableError, PolicyValidationError } from '../errors/policy.js'
 import type { Policy, PolicyPeriodInput } from './definePolicy.js'
 import type { PolicyPeriod } from './types.js'
 

@@ -1,7 +1,7 @@
 import type { SmartAccountsEnvironment } from '@metamask/smart-accounts-kit'
 import type { Address, Hex } from 'viem'
+import { concatHex, numberToHex } from 'viem'
 import { PolicyEnvironmentError } from '../errors/policy.js'
-import { concatHex, numberToHex } from '../viem.js'
 import type { Policy } from './definePolicy.js'
 import { type DelegationPlan, type DelegationScope, planDelegations } from './planDelegations.js'
 import { resolvePolicy } from './resolvePolicy.js'

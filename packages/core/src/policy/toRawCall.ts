@@ -1,7 +1,7 @@
 import type { Abi } from 'abitype'
 import type { Address, Hex } from 'viem'
+import { encodeFunctionData, isAddress, isHex } from 'viem'
 import { PolicyCallDecodeError } from '../errors/policy.js'
-import { encodeFunctionData, isAddress, isHex } from '../viem.js'
 import type { RawCall } from './matchCall.js'
 
 /** A call as raw `{ to, data, value? }` or as `{ address, abi, functionName, args, value? }`. */

@@ -1,9 +1,9 @@
+import { getConnection } from '@wagmi/core'
 import type { Address } from 'viem'
 import type { SessionConfig } from '../createSessionConfig.js'
 import { assertAddress, assertObject, invalid } from '../errors/invalidInput.js'
 import type { PolicyCall } from '../policy/toRawCall.js'
 import { toRawCall } from '../policy/toRawCall.js'
-import { getConnection } from '../viem.js'
 
 /** Whose sessions a query is about: part of every query key so switching account or chain switches the data. */
 export type SessionQueryScope = {

@@ -1,5 +1,5 @@
 import type { Hex } from 'viem'
-import { bytesToHex, hexToBytes } from '../viem.js'
+import { bytesToHex, hexToBytes } from 'viem'
 import { canonicalJson } from './canonicalJson.js'
 import type { StoredSessionMetadata } from './validate.js'
 

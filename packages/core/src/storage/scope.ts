@@ -1,4 +1,4 @@
-import { isAddress } from '../viem.js'
+import { isAddress } from 'viem'
 import type { SessionScope } from './types.js'
 
 /** Whether a session's scope is exactly the requested one (account compared case-insensitively). */

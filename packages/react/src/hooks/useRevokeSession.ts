@@ -6,7 +6,7 @@ import {
   revokeSessionMutationOptions,
   type SessionConfig,
 } from '@sessionkit/core'
-import { useMutation, useQueryClient } from '../utils/packages.js'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { MutationParameter, UseMutationReturnType } from '../utils/query.js'
 import { withInvalidation } from '../utils/withInvalidation.js'
 import { useSessionConfig } from './useSessionConfig.js'

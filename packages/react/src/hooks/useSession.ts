@@ -7,8 +7,8 @@ import {
   type SessionInfo,
   serializePolicy,
 } from '@sessionkit/core'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { isGrantedFrom } from '../utils/matchPolicy.js'
-import { useCallback, useEffect, useMemo, useRef } from '../utils/packages.js'
 import { useSessionScope } from '../utils/scope.js'
 import { useDeadline } from '../utils/useDeadline.js'
 import { useSessionConfig } from './useSessionConfig.js'

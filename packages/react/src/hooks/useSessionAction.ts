@@ -8,6 +8,7 @@ import {
   sendSessionCallsMutationOptions,
 } from '@sessionkit/core'
 import type { MutateOptions, UseMutationResult } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
   Abi,
   ContractFunctionArgs,
@@ -16,7 +17,6 @@ import type {
   MulticallContracts,
   Narrow,
 } from 'viem'
-import { useMutation, useQueryClient } from '../utils/packages.js'
 import type { MutationParameter } from '../utils/query.js'
 import { invalidateSessionQueries } from '../utils/queryKeys.js'
 import { useSessionConfig } from './useSessionConfig.js'

@@ -1,8 +1,8 @@
 'use client'
 import type { SessionConfig } from '@sessionkit/core'
+import { useContext } from 'react'
 import { SessionContext } from '../context.js'
 import { SessionProviderNotFoundError } from '../errors/context.js'
-import { useContext } from '../utils/packages.js'
 
 export type UseSessionConfigParameters = {
   /** Use this config instead of the nearest `<SessionProvider>`'s. */

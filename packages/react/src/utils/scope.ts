@@ -1,7 +1,8 @@
 import type { SessionConfig } from '@sessionkit/core'
 import type { Address } from 'viem'
+import { useConnection } from 'wagmi'
+import { getConnection } from 'wagmi/actions'
 import { ConnectionChangedError } from '../errors/connection.js'
-import { getConnection, useConnection } from './packages.js'
 
 /** Whose sessions the hooks show: wagmi's connected wallet and chain (never a second source of truth). */
 export type SessionScope = {

@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useState } from './packages.js'
+import { useEffect, useState } from 'react'
 
 /** Largest delay `setTimeout` takes (about 24.8 days); longer deadlines re-arm. */
 const maxDelay = 2 ** 31 - 1

@@ -1,7 +1,7 @@
 'use client'
 import type { SessionConfig } from '@sessionkit/core'
 import type { QueryFunctionContext, QueryKey } from '@tanstack/react-query'
-import { useQuery } from './packages.js'
+import { useQuery } from '@tanstack/react-query'
 import type { UseQueryReturnType } from './query.js'
 import { assertScope, type SessionScope } from './scope.js'
 

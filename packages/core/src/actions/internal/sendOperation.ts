@@ -1,5 +1,13 @@
 import type { Address, Hex, Log } from 'viem'
+import { decodeAbiParameters, encodeFunctionData, size, slice } from 'viem'
 import type { UserOperation, UserOperationReceipt } from 'viem/account-abstraction'
+import {
+  entryPoint07Abi,
+  estimateUserOperationGas,
+  getPaymasterData,
+  getPaymasterStubData,
+  sendUserOperation,
+} from 'viem/account-abstraction'
 import { delegationManagerAbi, hybridDeleGatorAbi } from '../../accounts/abis.js'
 import { encodePermissionContext } from '../../accounts/delegation.js'
 import { type Execution, encodeExecutions } from '../../accounts/executions.js'
@@ -12,17 +20,6 @@ import { waitForReceipt } from '../../engines/receipts.js'
 import type { PendingCalls } from '../../engines/usage.js'
 import { BundlerError, PaymasterError, SessionCallsRevertedError } from '../../errors/session.js'
 import type { RawCall } from '../../policy/matchCall.js'
-import {
-  decodeAbiParameters,
-  encodeFunctionData,
-  entryPoint07Abi,
-  estimateUserOperationGas,
-  getPaymasterData,
-  getPaymasterStubData,
-  sendUserOperation,
-  size,
-  slice,
-} from '../../viem.js'
 
 /** One action's share of a UserOperation: its calls, the leaves that allow them, its usage. */
 export type Part = { rawCalls: RawCall[]; selected: SessionLeaf[]; tracked: PendingCalls }
