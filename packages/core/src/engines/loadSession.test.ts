@@ -157,6 +157,46 @@ describe('loadSession', () => {
     }
   })
 
+  test('error: non-canonical hex in a stored delegation is corrupted (its hash would not tell)', async () => {
+    const changes: ((leaf: StoredSessionDelegation['delegation']) => void)[] = [
+      // A leading zero stripped from caveat terms: viem pads odd hex, so the hash stays the same.
+      (leaf) => {
+        const caveat = leaf.caveats.find((c) => c.terms.startsWith('0x0'))
+        if (!caveat) throw new Error('no caveat terms with a leading zero')
+        caveat.terms = `0x${caveat.terms.slice(3)}`
+      },
+      (leaf) => {
+        ;(leaf.caveats[0] as { args: string }).args = '0xabc'
+      },
+      (leaf) => {
+        leaf.authority = `0x${leaf.authority.slice(3)}`
+      },
+      (leaf) => {
+        leaf.salt = '0x02'
+      },
+      (leaf) => {
+        leaf.signature = `0x${'1'.repeat(129)}`
+      },
+    ]
+    for (const change of changes) {
+      const stored = storedSession()
+      change(leafOf(stored))
+      const error = await refusal(stored)
+      expect(error).toBeInstanceOf(SessionStorageError)
+      expect(error.reason).toBe('corrupted')
+      expect(error.details).toBe('a stored delegation is malformed')
+    }
+  })
+
+  test("error: a leaf not delegated by the root's delegate is tampered", async () => {
+    const stored = storedSession()
+    leafOf(stored).delegator = '0x9999999999999999999999999999999999999999'
+    const error = await refusal(stored)
+    expect(error).toBeInstanceOf(SessionStorageError)
+    expect(error.reason).toBe('tampered')
+    expect(error.details).toBe(`the delegation for scope "calls:0" is not from the root's delegate`)
+  })
+
   test('error: a key that does not own the session account is tampered', async () => {
     const stored = { ...storedSession(), privateKey: generatePrivateKey() }
     const error = await refusal(stored)

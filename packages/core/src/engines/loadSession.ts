@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { isAddress, isHex } from 'viem'
+import { isAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import {
   type Delegation,
@@ -84,10 +84,8 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
   let leaves: { id: string; delegation: Delegation; hash: Hex }[]
   try {
     const revive = (entry: StoredSessionDelegation) => {
+      if (!isCanonical(entry.delegation)) throw new Error('malformed delegation')
       const delegation = fromStoredDelegation(entry.delegation)
-      const { delegate, delegator, signature } = delegation
-      if (!isAddress(delegate) || !isAddress(delegator) || !isHex(signature))
-        throw new Error('malformed delegation')
       return { id: entry.id, delegation, hash: hashDelegation(delegation) }
     }
     root = revive(rootEntry)
@@ -109,8 +107,17 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
   const sessionLeaves: SessionLeaf[] = compiled.map((c) => {
     const leaf = leaves.find((l) => l.id === c.id)
     if (!leaf) throw corrupted(`the delegation for scope "${c.id}" is missing`)
-    // The leaf must be exactly the compiled scope's delegation to the session account under the
-    // root: the same hash once those fields are put in (the salt and the signer are the leaf's own).
+    // The leaf must be the compiled scope's delegation from the root's delegate to the session
+    // account under the root: its delegator is the root's delegate, and its hash is the same once
+    // the delegate, authority and caveats are put in (only the salt is the leaf's own). The hash
+    // alone would not do: the record is canonical hex (checked above), or '0xabc' and '0x0abc'
+    // would hash alike (viem pads odd hex).
+    if (leaf.delegation.delegator.toLowerCase() !== root.delegation.delegate.toLowerCase())
+      throw new SessionStorageError({
+        reason: 'tampered',
+        sessionId: stored.id,
+        details: `the delegation for scope "${c.id}" is not from the root's delegate`,
+      })
     const expected = {
       ...leaf.delegation,
       delegate: stored.sessionAccount,
@@ -158,6 +165,35 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
     usage: createUsageCache({ engine, rootHash, leaves: sessionLeaves }),
   }
   return runtime
+}
+
+const bytesPattern = /^0x(?:[0-9a-fA-F]{2})*$/
+const wordPattern = /^0x[0-9a-fA-F]{64}$/
+const decimalPattern = /^(?:0|[1-9][0-9]*)$/
+const matches = (pattern: RegExp, value: unknown) =>
+  typeof value === 'string' && pattern.test(value)
+
+/**
+ * Whether a stored delegation is in the canonical form createSession writes: checksummed or
+ * lower-case addresses, whole bytes of hex (terms, args, signature), a 32-byte authority and a
+ * decimal salt. Hashing does not tell `0xabc` from `0x0abc`, but the chain does.
+ */
+function isCanonical(delegation: StoredDelegation): boolean {
+  const { delegate, delegator, authority, caveats, salt, signature } = delegation
+  return (
+    isAddress(delegate) &&
+    isAddress(delegator) &&
+    matches(wordPattern, authority) &&
+    matches(decimalPattern, salt) &&
+    matches(bytesPattern, signature) &&
+    Array.isArray(caveats) &&
+    caveats.every(
+      (caveat) =>
+        isAddress(caveat.enforcer) &&
+        matches(bytesPattern, caveat.terms) &&
+        matches(bytesPattern, caveat.args),
+    )
+  )
 }
 
 /** The addresses a session acts for. */
