@@ -24,7 +24,9 @@ describe('useSessionConfig', () => {
     }
     expect(caught).toBeInstanceOf(SessionProviderNotFoundError)
     expect((caught as SessionProviderNotFoundError).name).toBe('SessionProviderNotFoundError')
-    expect((caught as SessionProviderNotFoundError).shortMessage).toMatch(/SessionProvider/)
+    expect((caught as SessionProviderNotFoundError).shortMessage).toBe(
+      'Session hooks need a <SessionProvider> above them (inside WagmiProvider and QueryClientProvider), or a config parameter.',
+    )
   })
 
   test('behavior: returns the provider config, or the `config` parameter over it', async () => {
@@ -55,6 +57,9 @@ describe('SessionProvider', () => {
       caught = error
     }
     expect(caught).toBeInstanceOf(WagmiConfigMismatchError)
+    expect((caught as WagmiConfigMismatchError).shortMessage).toBe(
+      "The session config wraps another wagmi config than <WagmiProvider>'s. Pass that one to createSessionConfig({ wagmi }).",
+    )
   })
 
   test('behavior: a session created or revoked in another tab (same IndexedDB, BroadcastChannel) updates this tab', async () => {

@@ -128,9 +128,12 @@ export async function createSession(
     )
   } catch (error) {
     if (isUserRejection(error)) throw new UserRejectedError({ cause: error })
-    throw new BaseError('The wallet could not sign. Check it is unlocked, then try again.', {
-      cause: error,
-    })
+    throw new BaseError(
+      'The wallet could not sign. Check it is unlocked and on the right chain, then try again.',
+      {
+        cause: error,
+      },
+    )
   }
   const root: Delegation = { ...unsignedRoot, signature: rootSignature }
   const rootHash = hashDelegation(root)

@@ -43,9 +43,10 @@ export class PolicyEnvironmentError extends BaseError {
   declare enforcer: string
 
   constructor({ enforcer }: { enforcer: string }) {
-    super(`The environment has no ${enforcer} in caveatEnforcers. Pass one that has.`, {
-      docsPath: '/policy#compile',
-    })
+    super(
+      `The environment has no ${enforcer} in caveatEnforcers. Deploy the Delegation Framework (deploySmartAccountsEnvironment), or pass an environment that has it.`,
+      { docsPath: '/policy#compile' },
+    )
     this.enforcer = enforcer
   }
 }

@@ -108,12 +108,16 @@ export class BundlerError extends BaseError {
     cause?: unknown
     details?: string | undefined
   }) {
-    super(shortMessage ?? 'The bundler failed the action. Check it is up, then try again.', {
-      cause,
-      details,
-      docsPath: '/errors#bundlererror',
-      metaMessages: userOperationHash ? [`UserOperation: ${userOperationHash}`] : undefined,
-    })
+    super(
+      shortMessage ??
+        'The bundler failed the action. Check the bundler URL and that it is up, then try again.',
+      {
+        cause,
+        details,
+        docsPath: '/errors#bundlererror',
+        metaMessages: userOperationHash ? [`UserOperation: ${userOperationHash}`] : undefined,
+      },
+    )
     this.userOperationHash = userOperationHash
   }
 }
@@ -178,7 +182,7 @@ export class ChainNotConfiguredError extends BaseError {
     cause,
   }: { chainId: number | undefined; reason?: string | undefined; cause?: unknown }) {
     super(
-      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add it to createSessionConfig's chains, or switch chains.`,
+      `Chain ${String(chainId ?? '(unknown)')} is not configured for sessions${reason ? `: ${reason}` : ''}. Add { bundlerUrl, paymasterUrl } for it to createSessionConfig's chains, or switch chains.`,
       { cause, docsPath: '/errors#chainnotconfigurederror' },
     )
     this.chainId = chainId

@@ -29,6 +29,12 @@ describe('SessionStorageError', () => {
     expect(error.walk()).toBe(cause)
   })
 
+  test('behavior: unavailable says where each kind of app gets storage', () => {
+    expect(new SessionStorageError({ reason: 'unavailable' }).shortMessage).toBe(
+      'No IndexedDB or WebCrypto here. In a browser, serve over https or localhost; elsewhere (server, tests) use createMemoryStorage().',
+    )
+  })
+
   test('behavior: without a session id it names none', () => {
     const error = new SessionStorageError({ reason: 'corrupted' })
     expect(error.sessionId).toBeUndefined()

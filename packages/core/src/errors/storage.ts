@@ -57,7 +57,7 @@ function storageShortMessage(reason: SessionStorageErrorReason, sessionId: strin
     case 'version':
       return `${session} is from another Sessionkit version. Remove it, or upgrade Sessionkit.`
     case 'unavailable':
-      return 'No IndexedDB or WebCrypto here. Use createMemoryStorage().'
+      return 'No IndexedDB or WebCrypto here. In a browser, serve over https or localhost; elsewhere (server, tests) use createMemoryStorage().'
     case 'write-failed':
       return `Could not save ${sessionId !== undefined ? `session "${sessionId}"` : 'the session'}; nothing was written. Try again, or check the storage quota.`
     case 'invalid':

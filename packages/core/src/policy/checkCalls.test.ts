@@ -234,12 +234,17 @@ describe('checkCalls', () => {
       rule: 'calls[0].valueLimit',
       limit: 100n,
       attempted: 101n,
+      message:
+        'The call sends 0.000000000000000101 ETH, over the 0.0000000000000001 ETH allowed per call.',
     })
     // Non-payable functions, calls with no valueLimit and ERC-20 transfers may not send value at all.
     expect(reasonOf(checkCalls({ policy, grantedAt, now: t, calls: [move(1, 1n)] }))).toMatchObject(
       {
         code: 'value-over-cap',
         limit: 0n,
+        // A zero cap is no allowance at all: said plainly, not as "over the 0 ETH allowed".
+        message:
+          'The call sends 0.000000000000000001 ETH, but this permission may not send native value.',
       },
     )
     const attack = {

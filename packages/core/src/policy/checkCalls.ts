@@ -109,7 +109,10 @@ export function checkCalls(
         rule: plan.valueLte.field,
         limit: plan.valueLte.limit,
         attempted: raw.value,
-        message: `The call sends ${formatAmount(raw.value, native)}, over the ${formatAmount(plan.valueLte.limit, native)} allowed per call.`,
+        message:
+          plan.valueLte.limit === 0n
+            ? `The call sends ${formatAmount(raw.value, native)}, but this permission may not send native value.`
+            : `The call sends ${formatAmount(raw.value, native)}, over the ${formatAmount(plan.valueLte.limit, native)} allowed per call.`,
       })
     const callsUsed = (current.callsUsed ?? 0) + 1
     if (plan.limitedCalls !== undefined && callsUsed > plan.limitedCalls)

@@ -250,6 +250,9 @@ describe.each(storages)('%s (SessionStorage contract)', (_, create) => {
       const error = await rejection(call)
       expect(error).toBeInstanceOf(SessionStorageError)
       expect((error as SessionStorageError).reason).toBe('invalid')
+      expect((error as SessionStorageError).details).toBe(
+        'scope must be { chainId: positive integer, account: address, appId: non-empty string }.',
+      )
     }
   })
 

@@ -33,7 +33,8 @@ export function assertScope(scope: unknown): SessionScope {
   if (!read)
     throw new SessionStorageError({
       reason: 'invalid',
-      details: 'scope must be { chainId, account, appId }.',
+      details:
+        'scope must be { chainId: positive integer, account: address, appId: non-empty string }.',
     })
   return read
 }

@@ -9,9 +9,10 @@ export class SessionProviderNotFoundError extends BaseError {
   override name = 'SessionProviderNotFoundError' as const
 
   constructor() {
-    super('Session hooks need a <SessionProvider> above them, or a config parameter.', {
-      docsPath: '/react/SessionProvider',
-    })
+    super(
+      'Session hooks need a <SessionProvider> above them (inside WagmiProvider and QueryClientProvider), or a config parameter.',
+      { docsPath: '/react/SessionProvider' },
+    )
   }
 }
 
@@ -25,7 +26,7 @@ export class WagmiConfigMismatchError extends BaseError {
 
   constructor() {
     super(
-      "The session config wraps another wagmi config than <WagmiProvider>'s. Pass that one to createSessionConfig.",
+      "The session config wraps another wagmi config than <WagmiProvider>'s. Pass that one to createSessionConfig({ wagmi }).",
       { docsPath: '/react/SessionProvider' },
     )
   }
