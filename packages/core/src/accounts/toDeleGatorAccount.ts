@@ -56,7 +56,11 @@ const domainTypeHash = keccak256(
 const nameHash = keccak256(toHex('HybridDeleGator'))
 const versionHash = keccak256(toHex('1'))
 
-/** keccak256 of ABI-encoded static words (bytes32, address, uint256): each padded to 32 bytes. */
+/**
+ * keccak256 of ABI-encoded static words. Each word must already be a 32-byte value, an address, or
+ * a bigint (uint256): hex is left-padded to 32 bytes, so a short bytes32 (which ABI encoding pads
+ * on the right) would hash wrong without an error.
+ */
 const hashWords = (...words: (Hex | bigint)[]): Hex =>
   keccak256(
     concatHex(

@@ -130,16 +130,16 @@ export function checkCalls(
       if (reason) return refuse(reason)
     }
     if (plan.limitedCalls !== undefined) current.callsUsed = callsUsed
-    for (const { kind, total, period, amount } of spends) {
-      if (total !== undefined) current[`${kind}Spent`] = (current[`${kind}Spent`] ?? 0n) + amount
+    for (const { spentKey, periodKey, total, period, amount } of spends) {
+      if (total !== undefined) current[spentKey] = (current[spentKey] ?? 0n) + amount
       if (period) {
         const { currentPeriod, used } = periodState(
           period,
           times.periodStart,
-          current[`${kind}Period`],
+          current[periodKey],
           now,
         )
-        current[`${kind}Period`] = {
+        current[periodKey] = {
           lastTransferPeriod: currentPeriod,
           transferredInCurrentPeriod: used + amount,
         }
@@ -167,7 +167,9 @@ function nativeInfo(policy: ResolvedPolicy): TokenInfo {
 
 /** One spend cap of a delegation: native value or an ERC-20 token, with what a call spends of it. */
 type Spend = {
-  kind: 'native' | 'erc20'
+  /** The usage fields that count this cap's total and period spend. */
+  spentKey: 'nativeSpent' | 'erc20Spent'
+  periodKey: 'nativePeriod' | 'erc20Period'
   token: TokenInfo
   /** The policy field of the cap: `native` or `tokens[i]`. */
   field: string
@@ -181,7 +183,8 @@ function spendsOf(policy: ResolvedPolicy, plan: DelegationPlan, raw?: RawCall): 
   const spends: Spend[] = []
   if (plan.nativeTotal !== undefined || plan.nativePeriod)
     spends.push({
-      kind: 'native',
+      spentKey: 'nativeSpent',
+      periodKey: 'nativePeriod',
       token: nativeInfo(policy),
       field: 'native',
       total: plan.nativeTotal,
@@ -191,7 +194,8 @@ function spendsOf(policy: ResolvedPolicy, plan: DelegationPlan, raw?: RawCall): 
   if (plan.scope === 'erc20') {
     const token = policy.tokens.find((t) => t.address === plan.token)
     spends.push({
-      kind: 'erc20',
+      spentKey: 'erc20Spent',
+      periodKey: 'erc20Period',
       token: {
         address: plan.token ?? 'native',
         symbol: token?.symbol,
@@ -227,7 +231,7 @@ function periodState(
 }
 
 function spendReason(
-  { kind, token, field, total, period, amount }: Spend,
+  { spentKey, periodKey, token, field, total, period, amount }: Spend,
   usage: DelegationUsage,
   times: SessionTimes,
   now: number,
@@ -241,11 +245,11 @@ function spendReason(
     attempted,
     message: `This would spend ${formatAmount(attempted, token)} ${when}, over the cap of ${formatAmount(limit, token)}.`,
   })
-  const spent = (usage[`${kind}Spent`] ?? 0n) + amount
+  const spent = (usage[spentKey] ?? 0n) + amount
   if (total !== undefined && spent > total)
     return overCap(`${field}.total`, total, spent, 'in total')
   if (period) {
-    const state = periodState(period, times.periodStart, usage[`${kind}Period`], now)
+    const state = periodState(period, times.periodStart, usage[periodKey], now)
     if (!state.started)
       return {
         code: 'not-yet-valid',
@@ -277,12 +281,12 @@ function remainingOf(
       actionsUsed = usage.callsUsed ?? 0
       actionsLeft = Math.max(0, plan.limitedCalls - actionsUsed)
     }
-    for (const { kind, token, total, period } of spendsOf(policy, plan)) {
-      const used = usage[`${kind}Spent`] ?? 0n
+    for (const { spentKey, periodKey, token, total, period } of spendsOf(policy, plan)) {
+      const used = usage[spentKey] ?? 0n
       if (total !== undefined)
         spend.push({ token, limit: total, used, left: total > used ? total - used : 0n })
       if (period) {
-        const current = periodState(period, times.periodStart, usage[`${kind}Period`], now)
+        const current = periodState(period, times.periodStart, usage[periodKey], now)
         spend.push({
           token,
           period: period.period,

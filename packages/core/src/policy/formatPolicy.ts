@@ -1,9 +1,9 @@
-import { formatUnits } from 'viem'
+import { formatUnits, maxUint256 } from 'viem'
 import type { PolicyPeriod, TokenInfo } from './types.js'
 
 /** `1.5 USDC`, or the raw amount with `units of 0x…` when the symbol is unknown. */
 export function formatAmount(amount: bigint, token: TokenInfo): string {
-  if (amount === 2n ** 256n - 1n) return `unlimited ${token.symbol ?? 'tokens'}`
+  if (amount === maxUint256) return `unlimited ${token.symbol ?? 'tokens'}`
   const value = formatUnits(amount, token.decimals)
   if (token.symbol) return `${value} ${token.symbol}`
   return token.address === 'native'

@@ -39,7 +39,10 @@ export type DelegationPlan = {
 export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
   // Functions of a target with the same argument rules and value limit share a delegation.
   const rulesKey = (plan: DelegationPlan) =>
-    `${plan.calldata?.map((rule) => `${rule.offset}:${rule.bytes}`)}#${plan.valueLte?.limit}`
+    [
+      (plan.calldata ?? []).map((rule) => `${rule.offset}:${rule.bytes}`).join(','),
+      plan.valueLte?.limit,
+    ].join('|')
   const plans: DelegationPlan[] = []
   for (const call of policy.calls) {
     const own: DelegationPlan[] = []
@@ -61,7 +64,8 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
       } else own.push(plan)
     }
     // Targets with the very same functions, rules and value limit share a delegation: the cross product is exact.
-    const key = (plan: DelegationPlan) => `${[...(plan.selectors ?? [])].sort()}#${rulesKey(plan)}`
+    const key = (plan: DelegationPlan) =>
+      [[...(plan.selectors ?? [])].sort().join(','), rulesKey(plan)].join('|')
     for (const plan of own) {
       const same = plans.find((other) => key(other) === key(plan))
       if (same) {
@@ -75,11 +79,13 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
   }
 
   if (policy.actions !== undefined)
-    only(plans, 'actions', [
-      'limits contract calls, but the policy allows none.',
-      'Add calls, or leave actions out.',
-      'Give every target the same functions, rules and valueLimit, or leave actions out.',
-    ]).limitedCalls = policy.actions
+    only(plans, 'actions', {
+      none: {
+        message: 'limits contract calls, but the policy allows none.',
+        fix: 'Add calls, or leave actions out.',
+      },
+      manyFix: 'Give every target the same functions, rules and valueLimit, or leave actions out.',
+    }).limitedCalls = policy.actions
 
   const native = policy.native
   if (native?.transfers) {
@@ -95,11 +101,13 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
     const spender = only(
       plans.filter((plan) => plan.scope === 'native' || (plan.valueLte?.limit ?? 0n) > 0n),
       'native',
-      [
-        'sets a budget, but nothing can send native value.',
-        'Set native.transfers or a valueLimit, or leave native out.',
-        'Allow native value in one place only.',
-      ],
+      {
+        none: {
+          message: 'sets a budget, but nothing can send native value.',
+          fix: 'Set native.transfers or a valueLimit, or leave native out.',
+        },
+        manyFix: 'Allow native value in one place only.',
+      },
     )
     spender.nativeTotal = native.total
     spender.nativePeriod = native.perPeriod
@@ -125,15 +133,15 @@ export function planDelegations(policy: ResolvedPolicy): DelegationPlan[] {
 
 /**
  * The one delegation a policy-wide total (`actions`, `native`) is enforced on. Refused when there is
- * none, or several: no enforcer shares a total between delegations.
+ * none (`none`: what is wrong and the fix), or several (`manyFix`): no enforcer shares a total
+ * between delegations.
  */
 function only(
   candidates: DelegationPlan[],
   field: string,
-  [none, noneFix, manyFix]: [string, string, string],
+  { none, manyFix }: { none: { message: string; fix: string }; manyFix: string },
 ): DelegationPlan {
-  if (candidates.length === 0)
-    throw new PolicyValidationError({ field, message: none, fix: noneFix })
+  if (candidates.length === 0) throw new PolicyValidationError({ field, ...none })
   if (candidates.length > 1)
     throw new PolicyUnenforceableError({
       field,
