@@ -143,6 +143,12 @@ describe('definePolicy', () => {
       /positive/,
     ],
     [
+      'period an Object.prototype key',
+      { native: { perPeriod: { amount: 1n, period: 'toString' }, transfers: true } },
+      'native.perPeriod.period',
+      /is not a period \(toString\)/,
+    ],
+    [
       'zero period amount',
       { native: { perPeriod: { amount: 0n, period: 'day' }, transfers: true } },
       'native.perPeriod.amount',

@@ -4,9 +4,11 @@ import {
   encodeAbiParameters,
   getAddress,
   isAddress,
+  maxUint256,
   parseAbiItem,
   toFunctionSelector,
   toFunctionSignature,
+  zeroAddress,
 } from 'viem'
 import { PolicyUnenforceableError, PolicyValidationError } from '../errors/policy.js'
 import type { Policy, PolicyPeriodInput } from './definePolicy.js'
@@ -142,7 +144,7 @@ function resolveAddress(value: unknown, field: string): Address {
       'Copy it again, or pass it in lower case.',
     )
   const address = getAddress(value)
-  if (BigInt(address) === 0n) throw invalid(field, 'is the zero address.', 'Pass a real address.')
+  if (address === zeroAddress) throw invalid(field, 'is the zero address.', 'Pass a real address.')
   return address
 }
 
@@ -157,7 +159,7 @@ function resolveAmount(value: unknown, field: string, allowZero?: boolean): bigi
   if (amount < 0n) throw invalid(field, `is negative (${amount}).`, 'Pass a positive amount.')
   if (amount === 0n && !allowZero)
     throw invalid(field, 'is zero.', 'Pass a positive amount, or leave it out to allow none.')
-  if (amount >= 2n ** 256n)
+  if (amount > maxUint256)
     throw invalid(field, 'does not fit in uint256.', 'Pass a smaller amount.')
   return amount
 }
@@ -172,7 +174,7 @@ function resolvePeriod(value: unknown, field: string): ResolvedPeriod {
   if (!isObject(value)) throw invalid(field, 'is not a period cap.', 'Pass { amount, period }.')
   const amount = resolveAmount(value.amount, `${field}.amount`)
   const period = value.period as PolicyPeriodInput
-  if (typeof period === 'string' && period in periodSeconds)
+  if (typeof period === 'string' && Object.hasOwn(periodSeconds, period))
     return { amount, seconds: periodSeconds[period], period }
   if (!Number.isSafeInteger(period) || (period as number) <= 0)
     throw invalid(
