@@ -90,16 +90,18 @@ export const budgets = { coreReactMain: 25_000, uiMain: 12_000, uiCss: 4_000 }
 
 /**
  * What the test command enforces: the targets, except core+react, which misses its 25 kB target:
- * 26.8 kB measured (26,817 B; 28.5 kB before this session's size pass). Rare paths (revoke and
- * the storage update, the published deployment table, the on-chain receipt lookup, a wallet's
- * UserOperation typed data, the tests' unchecked leaf selection) already load lazily. Of the rest,
- * about 3.6 kB gz are the error and refusal messages (each naming the field, what is wrong and what
- * to do), 1.1 kB the ERC1967 proxy creation code every counterfactual address is hashed from (each
- * list, check, act and create derives one), 0.9 kB the import statements of the app's own packages
- * (`imports`: an app that bundles everything drops them, so it adds about 25.9 kB), and the rest
- * code. The ceiling sits at most 0.1 kB above the measured size so it can only shrink.
+ * 27.2 kB measured (27,224 B; 28.5 kB before this session's size pass, 26.8 kB before its review
+ * restored the canonical-hex check on stored delegations and the messages' next steps). Rare paths
+ * (revoke and the storage update, the published deployment table, the on-chain receipt lookup, a
+ * wallet's UserOperation typed data, the tests' unchecked leaf selection) already load lazily. Of
+ * the rest, about 3.6 kB gz are the error and refusal messages (each naming the field, what is
+ * wrong and what to do), 1.1 kB the ERC1967 proxy creation code every counterfactual address is
+ * hashed from (each list, check, act and create derives one), 0.9 kB the import statements of the
+ * app's own packages (`imports`: an app that bundles everything drops them, so it adds about
+ * 26.3 kB), and the rest code. The ceiling sits at most 0.1 kB above the measured size so it can
+ * only shrink.
  */
-export const ceilings = { coreReactMain: 26_900, uiMain: budgets.uiMain, uiCss: budgets.uiCss }
+export const ceilings = { coreReactMain: 27_300, uiMain: budgets.uiMain, uiCss: budgets.uiCss }
 
 export const mainPath = `export {
   SessionProvider, createSessionConfig, definePolicy,
