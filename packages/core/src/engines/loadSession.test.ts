@@ -101,6 +101,24 @@ async function refusal(stored: StoredSession) {
   throw new Error('loaded')
 }
 
+type LeafChange = (leaf: StoredSessionDelegation['delegation']) => void
+
+/** Applies each change to a fresh stored session's first leaf and expects loading to refuse it. */
+async function expectRefusedAfter(
+  changes: LeafChange[],
+  expected: { reason: SessionStorageError['reason']; details?: string | RegExp },
+) {
+  for (const change of changes) {
+    const stored = storedSession()
+    change(leafOf(stored))
+    const error = await refusal(stored)
+    expect(error).toBeInstanceOf(SessionStorageError)
+    expect(error.reason).toBe(expected.reason)
+    if (typeof expected.details === 'string') expect(error.details).toBe(expected.details)
+    else if (expected.details) expect(error.details).toMatch(expected.details)
+  }
+}
+
 describe('loadSession', () => {
   test('behavior: revives a stored session: its leaves under the root, for the session account', async () => {
     const stored = storedSession()
@@ -115,7 +133,7 @@ describe('loadSession', () => {
   })
 
   test('error: a leaf whose caveat terms, delegate or authority were changed is tampered', async () => {
-    const changes: ((leaf: StoredSessionDelegation['delegation']) => void)[] = [
+    const changes: LeafChange[] = [
       (leaf) => {
         const caveat = leaf.caveats[0] as { terms: `0x${string}` }
         caveat.terms = `0x${'22'.repeat(20)}`
@@ -130,35 +148,28 @@ describe('loadSession', () => {
         leaf.caveats = leaf.caveats.slice(1)
       },
     ]
-    for (const change of changes) {
-      const stored = storedSession()
-      change(leafOf(stored))
-      const error = await refusal(stored)
-      expect(error).toBeInstanceOf(SessionStorageError)
-      expect(error.reason).toBe('tampered')
-      expect(error.details).toMatch(/does not match the stored policy/)
-    }
+    await expectRefusedAfter(changes, {
+      reason: 'tampered',
+      details: /does not match the stored policy/,
+    })
   })
 
   test('error: a malformed stored delegation is corrupted (a typed error, not a viem one)', async () => {
-    for (const change of [
-      (leaf: StoredSessionDelegation['delegation']) => {
-        ;(leaf.caveats[0] as { enforcer: string }).enforcer = 'not an address'
-      },
-      (leaf: StoredSessionDelegation['delegation']) => {
-        leaf.signature = 'nope' as never
-      },
-    ]) {
-      const stored = storedSession()
-      change(leafOf(stored))
-      const error = await refusal(stored)
-      expect(error).toBeInstanceOf(SessionStorageError)
-      expect(error.reason).toBe('corrupted')
-    }
+    await expectRefusedAfter(
+      [
+        (leaf) => {
+          ;(leaf.caveats[0] as { enforcer: string }).enforcer = 'not an address'
+        },
+        (leaf) => {
+          leaf.signature = 'nope' as never
+        },
+      ],
+      { reason: 'corrupted' },
+    )
   })
 
   test('error: non-canonical hex in a stored delegation is corrupted (its hash would not tell)', async () => {
-    const changes: ((leaf: StoredSessionDelegation['delegation']) => void)[] = [
+    const changes: LeafChange[] = [
       // A leading zero stripped from caveat terms: viem pads odd hex, so the hash stays the same.
       (leaf) => {
         const caveat = leaf.caveats.find((c) => c.terms.startsWith('0x0'))
@@ -178,23 +189,24 @@ describe('loadSession', () => {
         leaf.signature = `0x${'1'.repeat(129)}`
       },
     ]
-    for (const change of changes) {
-      const stored = storedSession()
-      change(leafOf(stored))
-      const error = await refusal(stored)
-      expect(error).toBeInstanceOf(SessionStorageError)
-      expect(error.reason).toBe('corrupted')
-      expect(error.details).toBe('a stored delegation is malformed')
-    }
+    await expectRefusedAfter(changes, {
+      reason: 'corrupted',
+      details: 'a stored delegation is malformed',
+    })
   })
 
   test("error: a leaf not delegated by the root's delegate is tampered", async () => {
-    const stored = storedSession()
-    leafOf(stored).delegator = '0x9999999999999999999999999999999999999999'
-    const error = await refusal(stored)
-    expect(error).toBeInstanceOf(SessionStorageError)
-    expect(error.reason).toBe('tampered')
-    expect(error.details).toBe(`the delegation for scope "calls:0" is not from the root's delegate`)
+    await expectRefusedAfter(
+      [
+        (leaf) => {
+          leaf.delegator = '0x9999999999999999999999999999999999999999'
+        },
+      ],
+      {
+        reason: 'tampered',
+        details: `the delegation for scope "calls:0" is not from the root's delegate`,
+      },
+    )
   })
 
   test('error: a key that does not own the session account is tampered', async () => {
