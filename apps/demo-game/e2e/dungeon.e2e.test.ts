@@ -176,12 +176,18 @@ describe('dungeon demo in Chromium', () => {
 
   test('behavior: pick-up and attack go through the session too (the map is fixed: gem at 1,1, monster at 3,0)', async () => {
     const before = (await read('getPlayer', [account])) as { gems: number; kills: number }
+    // Moves refused after the revoke above already count as failed: compare with this count.
+    const failedBefore = await stat(page, 'failed')
     await page.getByRole('button', { name: 'Move down' }).click()
     await page.getByRole('button', { name: 'Pick up gem' }).click()
     await page.getByRole('button', { name: 'Move up' }).click()
     await page.getByRole('button', { name: 'Move right' }).click()
     await page.getByRole('button', { name: 'Attack right' }).click()
-    expect(await until(actions, 62)).toBe(62)
+    const landed = await until(actions, 62)
+    const failed = (await stat(page, 'failed')) - failedBefore
+    // On a failure, the HUD's last error says which action failed and why.
+    const last = failed > 0 ? await page.getByTestId('failed').getAttribute('title') : null
+    expect({ landed, failed, last }).toEqual({ landed: 62, failed: 0, last: null })
     const after = (await read('getPlayer', [account])) as {
       x: number
       y: number
