@@ -30,6 +30,7 @@ export function Game({ config, app }: { config: DemoConfig; app: ConsentApp }) {
   const play = useSessionPlay({
     game: config.game,
     sessionId: session.session?.id,
+    confirmed: dungeon.player?.actions ?? 0,
     refetch: dungeon.refetch,
   })
 

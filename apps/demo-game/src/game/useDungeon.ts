@@ -27,10 +27,12 @@ export function useDungeon(parameters: { game: Address; player: Address | undefi
     args: [relic],
     query: { enabled: relic > 0n, refetchInterval: 1_000 },
   })
-  const refetch = useCallback(
-    () => queryClient.refetchQueries({ queryKey: ['readContract', { address: game }] }),
-    [queryClient, game],
-  )
+  const playerKey = state.queryKey
+  /** Reads the game's state again now; resolves with the player's on-chain action count. */
+  const refetch = useCallback(async () => {
+    await queryClient.refetchQueries({ queryKey: ['readContract', { address: game }] })
+    return (queryClient.getQueryData(playerKey) as { actions: number } | undefined)?.actions
+  }, [queryClient, game, playerKey])
   return {
     player: state.data,
     tiles: board.data as readonly Tile[] | undefined,

@@ -1,10 +1,10 @@
 import { type UseSessionActionVariables, useSessionAction } from '@sessionkit/react'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Address } from 'viem'
 import type { Direction } from '../contracts/dungeon.js'
 import { toCall } from './calls.js'
 import type { GameAction } from './predict.js'
-import { usePending } from './usePending.js'
+import { unconfirmed, usePending } from './usePending.js'
 
 /** The game action a session call stands for (the inverse of `toCall`). */
 function toGameAction(variables: UseSessionActionVariables): GameAction {
@@ -17,14 +17,18 @@ function toGameAction(variables: UseSessionActionVariables): GameAction {
 /**
  * Plays through the session with no wallet prompt. Each move shows at once (`onMutate` puts it on
  * the pending layer); moves run one after another in a mutation scope, and each one's `onSuccess`
- * waits for it to land, so they land in the order played.
+ * waits for it to land, so they land in the order played. `confirmed` is the player's on-chain
+ * action count as last polled: moves it already includes are not shown twice.
  */
 export function useSessionPlay(parameters: {
   game: Address
   sessionId: string | undefined
-  refetch(): Promise<unknown>
+  confirmed: number
+  refetch(): Promise<number | undefined>
 }) {
-  const { game, sessionId, refetch } = parameters
+  const { game, sessionId, refetch, confirmed } = parameters
+  const latest = useRef(confirmed)
+  latest.current = confirmed
   const { pending, add, remove } = usePending()
   const [failures, setFailures] = useState<{ count: number; last?: string }>({ count: 0 })
   const action = useSessionAction<number>({
@@ -36,17 +40,16 @@ export function useSessionPlay(parameters: {
         (error.name === 'PaymasterError' ||
           (error.name === 'BundlerError' && error.userOperationHash === undefined)),
       retryDelay: 250,
-      onMutate: (variables) => add(toGameAction(variables)),
+      onMutate: (variables) => add(toGameAction(variables), latest.current),
       onSuccess: async (data, _variables, key) => {
         try {
           await data.wait()
         } finally {
-          await refetch()
-          remove(key)
+          remove(key, (await refetch()) ?? latest.current)
         }
       },
       onError: (error, _variables, key) => {
-        if (key !== undefined) remove(key)
+        if (key !== undefined) remove(key, latest.current)
         const last = `${error.name}: ${error.shortMessage ?? error.message}`
         setFailures((f) => ({ count: f.count + 1, last }))
       },
@@ -56,5 +59,5 @@ export function useSessionPlay(parameters: {
     (gameAction: GameAction) => action.mutate({ ...toCall(game, gameAction), sessionId }),
     [action.mutate, game, sessionId],
   )
-  return { play, pending, failures, error: action.error }
+  return { play, pending: unconfirmed(pending, confirmed), failures, error: action.error }
 }
