@@ -13,6 +13,7 @@ import type { Policy } from '../policy/definePolicy.js'
 import { deserializePolicy } from '../policy/serializePolicy.js'
 import { type CompiledDelegation, toCaveats } from '../policy/toCaveats.js'
 import type { StoredSession } from '../storage/types.js'
+import { bytes32Pattern } from '../storage/validate.js'
 import type { Engine } from './createEngines.js'
 import { createUsageCache, type UsageCache } from './usage.js'
 
@@ -168,7 +169,6 @@ async function reviveSession(engine: Engine, stored: StoredSession): Promise<Ses
 }
 
 const bytesPattern = /^0x(?:[0-9a-fA-F]{2})*$/
-const wordPattern = /^0x[0-9a-fA-F]{64}$/
 const decimalPattern = /^(?:0|[1-9][0-9]*)$/
 const matches = (pattern: RegExp, value: unknown) =>
   typeof value === 'string' && pattern.test(value)
@@ -183,7 +183,7 @@ function isCanonical(delegation: StoredDelegation): boolean {
   return (
     isAddress(delegate) &&
     isAddress(delegator) &&
-    matches(wordPattern, authority) &&
+    matches(bytes32Pattern, authority) &&
     matches(decimalPattern, salt) &&
     matches(bytesPattern, signature) &&
     Array.isArray(caveats) &&

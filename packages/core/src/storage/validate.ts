@@ -16,7 +16,8 @@ import {
 export type StoredSessionMetadata = Omit<StoredSession, 'privateKey'>
 
 const maxIdLength = 256
-const privateKeyPattern = /^0x[0-9a-fA-F]{64}$/
+/** 32 bytes of hex: a private key, a delegation's authority. */
+export const bytes32Pattern = /^0x[0-9a-fA-F]{64}$/
 
 /** Checks a caller's session id; throws `SessionStorageError` (`invalid`). */
 export function assertSessionId(id: unknown): asserts id is string {
@@ -46,7 +47,7 @@ export function assertStoredSession(value: unknown): StoredSession {
     throw invalid(id, `version must be ${storedSessionVersion}.`)
   const metadata = readMetadataOrThrow(value, 'invalid', id)
   const privateKey = (value as Record<string, unknown>).privateKey
-  if (typeof privateKey !== 'string' || !privateKeyPattern.test(privateKey))
+  if (typeof privateKey !== 'string' || !bytes32Pattern.test(privateKey))
     throw invalid(id, 'privateKey must be 32 bytes of hex.')
   return { ...metadata, privateKey: privateKey as `0x${string}` }
 }
