@@ -34,9 +34,17 @@ export function usePending() {
     }))
     return entry.key
   }, [])
-  /** Removes a landed or failed action; `confirmed` is the action count read after it settled. */
+  /**
+   * Removes a landed or failed action; `confirmed` is the action count read after it settled. A
+   * second removal of the same action (a reverted move settles in onSuccess, then fails in onError)
+   * changes nothing: its count may be older than the first one's.
+   */
   const remove = useCallback((key: number, confirmed: number) => {
-    setPending(({ list }) => ({ list: list.filter((p) => p.key !== key), baseline: confirmed }))
+    setPending((pending) =>
+      pending.list.some((p) => p.key === key)
+        ? { list: pending.list.filter((p) => p.key !== key), baseline: confirmed }
+        : pending,
+    )
   }, [])
   return { pending, add, remove }
 }
